@@ -1,0 +1,101 @@
+package dev.solo.app;
+
+import dev.solo.config.ConfigError;
+import dev.solo.config.ConfigException;
+import dev.solo.core.BindFailure;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code solo [--check] [CONFIG]}: serve, or with {@code --check} validate and summarise the config, like
+ * {@code nginx -t}. Exit codes: 0 after a clean stop or a valid check, 1 for a config or bind error, 2 for usage.
+ */
+public final class Main {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+    private static final String DEFAULT_CONFIG = "examples/solo.conf";
+
+    private Main() {
+    }
+
+    /**
+     * @param args command-line arguments
+     */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /**
+     * Runs on the JVM's shutdown-hook thread after SIGINT or SIGTERM: asks the loop to stop (the only call that is
+     * safe from another thread), waits for it, then halts with 0 — a clean stop is a success, not the JVM's 130/143.
+     * After a normal return from {@link #run} the latch is already open and this returns at once.
+     */
+    private static void stopOnSignal(Solo solo, CountDownLatch stopped) {
+        if (stopped.getCount() == 0) {
+            return;
+        }
+        solo.stop();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Runtime.getRuntime().halt(0);
+    }
+
+    static int run(String[] args) {
+        boolean check = false;
+        String config = null;
+        for (String arg : args) {
+            if (arg.equals("--check") || arg.equals("-t")) {
+                check = true;
+            } else if (arg.equals("--help") || arg.equals("-h")) {
+                System.out.println("usage: solo [--check] [CONFIG]   (default CONFIG: " + DEFAULT_CONFIG + ")");
+                return 0;
+            } else if (arg.startsWith("-") || config != null) {
+                System.err.println("solo: unexpected argument '" + arg + "'\nusage: solo [--check] [CONFIG]");
+                return 2;
+            } else {
+                config = arg;
+            }
+        }
+        Path file = Path.of(config != null ? config : DEFAULT_CONFIG);
+        if (!Files.exists(file)) {
+            System.err.println(file + ": no such config file");
+            return 1;
+        }
+        Solo solo;
+        try {
+            solo = Solo.configure(file);
+        } catch (ConfigException e) {
+            for (ConfigError error : e.errors()) {
+                System.err.println(error);
+            }
+            System.err.println("solo: " + e.errors().size() + " error(s) in the configuration");
+            return 1;
+        }
+        if (check) {
+            System.out.println(file + ": configuration is valid");
+            System.out.print(solo.summary());
+            return 0;
+        }
+        try {
+            solo.start();
+        } catch (BindFailure e) {
+            System.err.println(e.getMessage());
+            return 1;
+        }
+        for (String line : solo.listeningLines()) {
+            LOG.info(line);
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnSignal(solo, stopped), "solo-stop"));
+        solo.run();
+        LOG.info("stopped");
+        stopped.countDown();
+        return 0;
+    }
+}

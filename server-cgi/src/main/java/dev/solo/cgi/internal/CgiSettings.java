@@ -1,0 +1,128 @@
+package dev.solo.cgi.internal;
+
+import dev.solo.cgi.CgiDirectives;
+import dev.solo.config.ConfigException;
+import dev.solo.config.Directive;
+import dev.solo.http.spi.LocationContext;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The CGI settings of one location, read from its directives when the server starts. Immutable apart from the shared
+ * process cap.
+ *
+ * @param types the script types by extension, in configuration order
+ * @param timeout the longest a script may run
+ * @param slots the process cap this location counts against
+ * @param extraEnv variables from {@code cgi_env}, in order
+ * @param searchPath the {@code PATH} given to scripts (the server's own), or null when it has none
+ */
+public record CgiSettings(List<ScriptType> types, Duration timeout, ProcessSlots slots, Map<String, String> extraEnv,
+                          String searchPath) {
+
+    /** The script time limit when {@code cgi_timeout} is not set. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+    /**
+     * Copies the collections and checks the components.
+     *
+     * @throws NullPointerException if a component other than {@code searchPath} is null
+     */
+    public CgiSettings {
+        types = List.copyOf(types);
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(slots, "slots");
+        extraEnv = Collections.unmodifiableMap(new LinkedHashMap<>(extraEnv));
+    }
+
+    /**
+     * Reads a location's settings.
+     *
+     * @param location the location, with inheritance
+     * @param searchPath the server's {@code PATH}: where bare interpreter names are looked up, and what scripts get
+     * @param slotRegistry where process caps are shared
+     * @return the settings, or empty when the location has no {@code cgi} directive
+     * @throws ConfigException at the offending directive or argument
+     */
+    public static Optional<CgiSettings> read(LocationContext location, String searchPath,
+                                             ProcessSlotRegistry slotRegistry) throws ConfigException {
+        List<Directive> cgi = nearestAll(location, CgiDirectives.CGI);
+        if (cgi.isEmpty()) {
+            return Optional.empty();
+        }
+        List<ScriptType> types = new ArrayList<>();
+        for (Directive directive : cgi) {
+            types.add(scriptType(directive, types, searchPath));
+        }
+        Duration timeout = DEFAULT_TIMEOUT;
+        Optional<Directive> timeoutDirective = location.inherited(CgiDirectives.CGI_TIMEOUT);
+        if (timeoutDirective.isPresent()) {
+            timeout = timeoutDirective.get().durationArg(0);
+            if (timeout.isZero()) {
+                throw timeoutDirective.get().argError(0, "'" + CgiDirectives.CGI_TIMEOUT + "' must be more than 0");
+            }
+        }
+        ProcessSlots slots = slotRegistry.slotsFor(location.inherited(CgiDirectives.CGI_MAX_PROCESSES));
+        Map<String, String> env = new LinkedHashMap<>();
+        for (Directive directive : nearestAll(location, CgiDirectives.CGI_ENV)) {
+            if (directive.argCount() != 2 || !CgiConfigChecks.isEnvironmentName(directive.arg(0))) {
+                throw directive.error("'" + CgiDirectives.CGI_ENV + "' expects a variable name and a value");
+            }
+            env.put(directive.arg(0), directive.arg(1));
+        }
+        return Optional.of(new CgiSettings(types, timeout, slots, env, searchPath));
+    }
+
+    private static ScriptType scriptType(Directive directive, List<ScriptType> earlier, String searchPath)
+            throws ConfigException {
+        if (directive.argCount() < 1 || directive.argCount() > 2) {
+            throw directive.error("'" + CgiDirectives.CGI + "' expects an extension and an optional interpreter");
+        }
+        String extension = directive.arg(0);
+        if (!CgiConfigChecks.isExtension(extension)) {
+            throw directive.argError(0, "'" + CgiDirectives.CGI + "' expects an extension such as .py, got '"
+                    + extension + "'");
+        }
+        for (ScriptType type : earlier) {
+            if (type.extension().equals(extension)) {
+                throw directive.argError(0, "extension '" + extension + "' is already mapped in this location");
+            }
+        }
+        Path interpreter = directive.argCount() == 2 ? InterpreterLookup.find(directive, 1, searchPath) : null;
+        return new ScriptType(extension, interpreter);
+    }
+
+    /**
+     * Repeatable directives inherit as a whole, as nginx does: the nearest level that has any of them wins.
+     *
+     * <p>{@link LocationContext} offers all occurrences only for the location itself; from enclosing levels it gives
+     * the nearest single one, so that is what an inheriting location gets until the context offers the whole list.
+     */
+    private static List<Directive> nearestAll(LocationContext location, String name) {
+        List<Directive> own = location.own(name);
+        if (!own.isEmpty()) {
+            return own;
+        }
+        return location.inherited(name).map(List::of).orElse(List.of());
+    }
+
+    /**
+     * @param segment a decoded path segment
+     * @return the script type whose extension the segment has, if any
+     */
+    public Optional<ScriptType> typeOf(String segment) {
+        for (ScriptType type : types) {
+            if (type.matches(segment)) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,293 @@
+package dev.solo.core.internal;
+
+import dev.solo.core.BindFailure;
+import dev.solo.core.EventLoop;
+import dev.solo.core.Listener;
+import dev.solo.core.Server;
+import dev.solo.core.Timer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.CancelledKeyException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one loop: a selector, a task queue, a timer heap, the acceptors and every open connection.
+ *
+ * <p>Each turn: select (timeout = the nearest timer), dispatch ready keys (the handler of a connection does at most
+ * one read or one write per event), run queued tasks, run expired timers. Any exception from a handler closes that
+ * connection only; the loop never dies of one.
+ *
+ * <p>Shutdown: listeners close, each connection is asked to finish ({@code onShutdown}), and when the grace period
+ * ends the rest are closed; {@link #run()} returns once no connection is left.
+ */
+public final class SelectorLoop implements Server, EventLoop {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SelectorLoop.class);
+
+    private final List<Listener> listeners;
+    private final int maxConnections;
+    private final int backlog;
+    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean selecting = new AtomicBoolean();
+    private final TimerHeap timers = new TimerHeap(this::now);
+    private final Set<SocketTransport> connections = new LinkedHashSet<>();
+    private final List<Acceptor> acceptors = new ArrayList<>();
+    private final List<InetSocketAddress> bound = new ArrayList<>();
+    private final Selector selector;
+    private final long startNanos = System.nanoTime();
+    private volatile Thread thread;
+    private volatile int openCount;
+    private long now;
+    private long wallTime = System.currentTimeMillis();
+    private long nextConnectionId = 1;
+    private boolean stopping;
+    private boolean stopped;
+
+    /**
+     * @param listeners what to bind
+     * @param maxConnections connections open at once before accepting pauses
+     * @param backlog the kernel's listen queue length
+     */
+    public SelectorLoop(List<Listener> listeners, int maxConnections, int backlog) {
+        this.listeners = listeners;
+        this.maxConnections = maxConnections;
+        this.backlog = backlog;
+        try {
+            this.selector = Selector.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a selector", e);
+        }
+    }
+
+    @Override
+    public void start() throws BindFailure {
+        for (Listener listener : listeners) {
+            try {
+                Acceptor acceptor = Acceptor.bind(this, listener, backlog);
+                acceptors.add(acceptor);
+                bound.add(acceptor.boundAddress());
+            } catch (IOException e) {
+                acceptors.forEach(Acceptor::close);
+                acceptors.clear();
+                bound.clear();
+                throw new BindFailure(listener, e);
+            }
+        }
+    }
+
+    @Override
+    public void run() {
+        thread = Thread.currentThread();
+        tick();
+        try {
+            while (!stopped) {
+                turn();
+            }
+        } finally {
+            acceptors.forEach(Acceptor::close);
+            try {
+                selector.close();
+            } catch (IOException e) {
+                LOG.debug("selector close failed", e);
+            }
+        }
+    }
+
+    private void turn() {
+        long timeout = timers.millisUntilNext(now);
+        try {
+            if (!tasks.isEmpty() || timeout == 0) {
+                selector.selectNow();
+            } else {
+                selecting.set(true);
+                if (tasks.isEmpty()) {
+                    selector.select(timeout < 0 ? 0 : timeout);
+                } else {
+                    selector.selectNow();
+                }
+                selecting.set(false);
+            }
+        } catch (IOException e) {
+            LOG.error("select failed", e);
+        }
+        tick();
+        Set<SelectionKey> ready = selector.selectedKeys();
+        if (!ready.isEmpty()) {
+            for (SelectionKey key : ready) {
+                dispatch(key);
+            }
+            ready.clear();
+        }
+        runTasks();
+        timers.runExpired(now);
+        if (stopping && connections.isEmpty()) {
+            stopped = true;
+        }
+    }
+
+    private void tick() {
+        now = (System.nanoTime() - startNanos) / 1_000_000L;
+        wallTime = System.currentTimeMillis();
+    }
+
+    private void dispatch(SelectionKey key) {
+        Object attachment = key.attachment();
+        if (attachment instanceof Acceptor) {
+            ((Acceptor) attachment).acceptReady();
+            return;
+        }
+        SocketTransport transport = (SocketTransport) attachment;
+        if (transport.handler() == null) {
+            transport.close();
+            return;
+        }
+        try {
+            int ops = key.readyOps();
+            if ((ops & SelectionKey.OP_READ) != 0) {
+                transport.handler().onReadable();
+            }
+            if ((ops & SelectionKey.OP_WRITE) != 0 && transport.isOpen() && key.isValid()) {
+                transport.handler().onWritable();
+            }
+        } catch (CancelledKeyException e) {
+            transport.close();
+        } catch (RuntimeException | Error e) {
+            LOG.error("{}: closed after an unexpected failure", transport, e);
+            transport.close();
+        }
+    }
+
+    private void runTasks() {
+        // Only the tasks queued so far: a task that queues another must not keep this turn from selecting.
+        for (int n = tasks.size(); n > 0; n--) {
+            Runnable task = tasks.poll();
+            if (task == null) {
+                break;
+            }
+            try {
+                task.run();
+            } catch (RuntimeException | Error e) {
+                LOG.error("loop task failed", e);
+            }
+        }
+    }
+
+    /** Called by an acceptor for each new socket: registers it and lets the listener's protocol open it. */
+    SocketTransport register(java.nio.channels.SocketChannel channel, Acceptor acceptor) throws IOException {
+        SocketTransport transport = new SocketTransport(nextConnectionId++, this, channel);
+        transport.key(channel.register(selector, 0, transport));
+        connections.add(transport);
+        openCount = connections.size();
+        try {
+            transport.handler(acceptor.listener().factory().open(transport));
+        } catch (RuntimeException e) {
+            LOG.error("{}: protocol failed to open the connection", transport, e);
+            transport.close();
+        }
+        return transport;
+    }
+
+    boolean atConnectionLimit() {
+        return connections.size() >= maxConnections;
+    }
+
+    boolean isStopping() {
+        return stopping;
+    }
+
+    void connectionClosed(SocketTransport transport) {
+        boolean wasFull = atConnectionLimit();
+        connections.remove(transport);
+        openCount = connections.size();
+        if (wasFull && !stopping && !atConnectionLimit()) {
+            acceptors.forEach(Acceptor::resume);
+        }
+    }
+
+    @Override
+    public void shutdown(Duration grace) {
+        execute(() -> beginShutdown(grace));
+    }
+
+    private void beginShutdown(Duration grace) {
+        if (stopping) {
+            return;
+        }
+        stopping = true;
+        LOG.info("shutting down: {} connection(s) open, grace {} ms", connections.size(), grace.toMillis());
+        acceptors.forEach(Acceptor::close);
+        for (SocketTransport transport : new ArrayList<>(connections)) {
+            try {
+                transport.handler().onShutdown();
+            } catch (RuntimeException e) {
+                LOG.error("{}: failed to shut down", transport, e);
+                transport.close();
+            }
+        }
+        schedule(grace.toMillis(), () -> {
+            if (!connections.isEmpty()) {
+                LOG.info("grace period over: closing {} connection(s)", connections.size());
+                new ArrayList<>(connections).forEach(SocketTransport::close);
+            }
+        });
+    }
+
+    @Override
+    public EventLoop loop() {
+        return this;
+    }
+
+    @Override
+    public List<InetSocketAddress> boundAddresses() {
+        return List.copyOf(bound);
+    }
+
+    @Override
+    public int openConnections() {
+        return openCount;
+    }
+
+    @Override
+    public boolean inEventLoop() {
+        return Thread.currentThread() == thread;
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        tasks.add(task);
+        if (!inEventLoop() && selecting.get()) {
+            selector.wakeup();
+        }
+    }
+
+    @Override
+    public Timer schedule(long delayMillis, Runnable task) {
+        return timers.schedule(delayMillis, task);
+    }
+
+    @Override
+    public long now() {
+        return now;
+    }
+
+    @Override
+    public long wallTime() {
+        return wallTime;
+    }
+
+    Selector selector() {
+        return selector;
+    }
+}

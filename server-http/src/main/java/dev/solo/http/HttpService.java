@@ -1,0 +1,133 @@
+package dev.solo.http;
+
+import dev.solo.config.ConfigDocument;
+import dev.solo.config.ConfigException;
+import dev.solo.core.Addresses;
+import dev.solo.core.Listener;
+import dev.solo.http.internal.config.SiteBuilder;
+import dev.solo.http.internal.connection.HttpConnectionFactory;
+import dev.solo.http.internal.routing.RouteLocation;
+import dev.solo.http.internal.routing.Site;
+import dev.solo.http.internal.routing.VirtualServer;
+import dev.solo.http.spi.HandlerProvider;
+import dev.solo.http.spi.SessionManagerProvider;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.function.Function;
+
+/**
+ * The HTTP server described by a config document, ready to hand to a {@link dev.solo.core.Server}: one
+ * {@link Listener} per address, each serving its virtual hosts.
+ *
+ * <pre>{@code
+ * ConfigDocument doc = ConfigParser.parse(path);
+ * DirectiveRegistry.of(DirectiveProviders.load()).validate(doc);
+ * HttpService http = HttpService.configure(doc);
+ * Server server = Server.create(b -> http.listeners().forEach(b::listen));
+ * }</pre>
+ */
+public final class HttpService {
+
+    private final Site site;
+    private final List<Listener> listeners;
+
+    private HttpService(Site site, HttpLimits limits) {
+        this.site = site;
+        Function<dev.solo.http.internal.routing.HostTable, dev.solo.core.spi.ConnectionFactory> factories =
+                HttpConnectionFactory.shared(limits, site.accessLog());
+        List<Listener> list = new ArrayList<>();
+        for (Site.Binding binding : site.bindings()) {
+            list.add(new Listener(binding.address(), factories.apply(binding.hosts()), binding.origin()));
+        }
+        this.listeners = List.copyOf(list);
+    }
+
+    /**
+     * Builds the service with the handler types and session module found by {@link ServiceLoader}.
+     *
+     * @param document a document already validated against the directive registry
+     * @return the service
+     * @throws ConfigException with every semantic error of the document
+     */
+    public static HttpService configure(ConfigDocument document) throws ConfigException {
+        List<HandlerProvider> handlers = new ArrayList<>();
+        ServiceLoader.load(HandlerProvider.class).forEach(handlers::add);
+        SessionManagerProvider sessions = ServiceLoader.load(SessionManagerProvider.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .min(Comparator.comparing(p -> p.getClass().getName()))
+                .orElse(null);
+        return configure(document, handlers, sessions);
+    }
+
+    /**
+     * Builds the service with explicit plugins (tests, embedding).
+     *
+     * @param document a validated document
+     * @param handlers the handler types
+     * @param sessions the session module, or null
+     * @return the service
+     * @throws ConfigException with every semantic error of the document
+     */
+    public static HttpService configure(ConfigDocument document, List<HandlerProvider> handlers,
+            SessionManagerProvider sessions) throws ConfigException {
+        List<String> seen = new ArrayList<>();
+        for (HandlerProvider provider : handlers) {
+            if (seen.contains(provider.name())) {
+                throw new IllegalStateException("two handler types are named '" + provider.name() + "'");
+            }
+            seen.add(provider.name());
+        }
+        return new HttpService(new SiteBuilder(handlers, sessions).build(document), HttpLimits.DEFAULTS);
+    }
+
+    /** @return one listener per configured address */
+    public List<Listener> listeners() {
+        return listeners;
+    }
+
+    /** @return the {@code max_connections} setting */
+    public int maxConnections() {
+        return site.maxConnections();
+    }
+
+    /**
+     * @return a human summary of what the config serves: addresses, server names, locations with their handlers (what
+     *         {@code solo --check} prints)
+     */
+    public String summary() {
+        StringBuilder out = new StringBuilder();
+        for (Site.Binding binding : site.bindings()) {
+            out.append("listen ").append(Addresses.format(binding.address())).append('\n');
+            for (VirtualServer server : binding.hosts().servers()) {
+                out.append("  server ").append(server.names().isEmpty() ? "(no name)" : String.join(" ",
+                        server.names()));
+                if (server == binding.hosts().defaultServer()) {
+                    out.append(" [default]");
+                }
+                out.append("  (").append(server.position()).append(")\n");
+                for (RouteLocation location : server.locations().all()) {
+                    out.append("    ").append(location).append(" -> ")
+                            .append(location.handlers().stream().map(h -> h.getClass().getSimpleName()).toList())
+                            .append('\n');
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * @return the first name of each server per address, for the start-up lines ("listening on 127.0.0.1:8080:
+     *         example.com, other.test")
+     */
+    public List<String> startupLines() {
+        List<String> lines = new ArrayList<>();
+        for (Site.Binding binding : site.bindings()) {
+            List<String> names = binding.hosts().servers().stream()
+                    .map(s -> s.names().isEmpty() ? "_" : String.join(" ", s.names())).toList();
+            lines.add(Addresses.format(binding.address()) + " " + String.join(", ", names));
+        }
+        return lines;
+    }
+}

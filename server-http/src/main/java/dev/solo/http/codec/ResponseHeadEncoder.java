@@ -1,0 +1,116 @@
+package dev.solo.http.codec;
+
+import dev.solo.http.HeaderName;
+import dev.solo.http.Headers;
+import dev.solo.http.Status;
+import java.nio.BufferOverflowException;
+import java.nio.ByteBuffer;
+
+/**
+ * Writes a response head: status line, header fields, and the empty line, from pre-encoded parts where there are
+ * some ({@link Status} lines, {@link HeaderName} prefixes) and ISO-8859-1 text otherwise.
+ *
+ * <p>It never emits a field that could split the response: a name that is not a token, or a value holding CR, LF,
+ * NUL or another control character other than HTAB, or a character above 0xFF, is refused with
+ * {@link IllegalArgumentException} before anything is written (RFC 9110 §5.5: field values MUST NOT contain CR, LF
+ * or NUL; §5.1: names are tokens). Names of known headers are written in canonical spelling.
+ *
+ * <p>Stateless.
+ */
+public final class ResponseHeadEncoder {
+
+    private ResponseHeadEncoder() {
+    }
+
+    /**
+     * Computes the size of the head, checking every field.
+     *
+     * @param status the status
+     * @param headers the fields
+     * @return the number of bytes {@link #encode(Status, Headers, ByteBuffer)} writes
+     * @throws IllegalArgumentException for a field that must not be sent
+     */
+    public static int encodedLength(Status status, Headers headers) {
+        int length = status.statusLineLength() + 2;
+        for (int i = 0; i < headers.size(); i++) {
+            String name = headers.name(i);
+            HeaderName known = HeaderName.lookup(name);
+            if (known != null) {
+                length += known.prefixLength();
+            } else {
+                checkName(name);
+                length += name.length() + 2;
+            }
+            String value = headers.value(i);
+            checkValue(name, value);
+            length += value.length() + 2;
+        }
+        return length;
+    }
+
+    /**
+     * Writes {@code status-line *( field-line CRLF ) CRLF} (RFC 9112 §2.1). Nothing is written when a field is
+     * invalid or the buffer lacks room.
+     *
+     * @param status the status
+     * @param headers the fields, in order
+     * @param out the buffer
+     * @throws IllegalArgumentException for a field that must not be sent
+     * @throws BufferOverflowException when {@code out} has less room than {@link #encodedLength(Status, Headers)}
+     */
+    public static void encode(Status status, Headers headers, ByteBuffer out) {
+        if (encodedLength(status, headers) > out.remaining()) {
+            throw new BufferOverflowException();
+        }
+        status.writeStatusLine(out);
+        for (int i = 0; i < headers.size(); i++) {
+            String name = headers.name(i);
+            HeaderName known = HeaderName.lookup(name);
+            if (known != null) {
+                known.writePrefix(out);
+            } else {
+                writeLatin1(name, out);
+                out.put((byte) ':').put((byte) ' ');
+            }
+            writeLatin1(headers.value(i), out);
+            out.put((byte) '\r').put((byte) '\n');
+        }
+        out.put((byte) '\r').put((byte) '\n');
+    }
+
+    private static void checkName(String name) {
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("empty header name");
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (!HttpChars.isTchar(name.charAt(i))) {
+                throw new IllegalArgumentException("header name is not a token: " + printable(name));
+            }
+        }
+    }
+
+    private static void checkValue(String name, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c > 0xFF || !HttpChars.isFieldValueChar(c)) {
+                throw new IllegalArgumentException("invalid character in value of header " + printable(name));
+            }
+        }
+    }
+
+    /** Keeps exception messages free of control characters (they end up in logs). */
+    private static String printable(String text) {
+        StringBuilder safe = new StringBuilder(text.length());
+        for (int i = 0; i < text.length() && i < 64; i++) {
+            char c = text.charAt(i);
+            safe.append(c >= 0x20 && c < 0x7F ? c : '?');
+        }
+        return safe.toString();
+    }
+
+    private static void writeLatin1(String text, ByteBuffer out) {
+        for (int i = 0; i < text.length(); i++) {
+            out.put((byte) text.charAt(i));
+        }
+    }
+}

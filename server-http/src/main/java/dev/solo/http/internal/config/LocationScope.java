@@ -1,0 +1,39 @@
+package dev.solo.http.internal.config;
+
+import dev.solo.config.Directive;
+import dev.solo.http.Location;
+import dev.solo.http.spi.LocationContext;
+import java.util.List;
+import java.util.Optional;
+
+/** What a handler provider sees of one location: the resolved location and its directives with inheritance. */
+final class LocationScope implements LocationContext {
+
+    private final Location location;
+    private final Scope scope;
+
+    LocationScope(Location location, Scope scope) {
+        this.location = location;
+        this.scope = scope;
+    }
+
+    @Override
+    public Location location() {
+        return location;
+    }
+
+    @Override
+    public Directive block() {
+        return scope.block();
+    }
+
+    @Override
+    public Optional<Directive> inherited(String name) {
+        return scope.inherited(name);
+    }
+
+    @Override
+    public List<Directive> own(String name) {
+        return scope.ownAll(name);
+    }
+}

@@ -1,0 +1,189 @@
+package dev.solo.http.internal.config;
+
+import dev.solo.config.ConfigDocument;
+import dev.solo.config.ConfigError;
+import dev.solo.config.ConfigException;
+import dev.solo.config.Directive;
+import dev.solo.core.Addresses;
+import dev.solo.http.Handler;
+import dev.solo.http.spi.HandlerProvider;
+import dev.solo.http.spi.SessionManager;
+import dev.solo.http.spi.SessionManagerProvider;
+import dev.solo.http.internal.routing.HostTable;
+import dev.solo.http.internal.routing.LocationTable;
+import dev.solo.http.internal.routing.Site;
+import dev.solo.http.internal.routing.Timeouts;
+import dev.solo.http.internal.routing.VirtualServer;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns a validated config document into a {@link Site}: servers grouped by address, locations with their inherited
+ * settings and handler chains. Collects every semantic error (duplicate locations, clashing names, missing error
+ * pages...) with its position, so a user fixes a file in one pass.
+ */
+public final class SiteBuilder {
+
+    private final List<HandlerProvider> handlerProviders;
+    private final SessionManagerProvider sessionProvider;
+    private final List<ConfigError> errors = new ArrayList<>();
+    private final Map<InetSocketAddress, HostTable> hostTables = new LinkedHashMap<>();
+    private final Map<InetSocketAddress, String> origins = new HashMap<>();
+    private final Map<InetSocketAddress, Directive> defaultMarks = new HashMap<>();
+
+    /**
+     * @param handlerProviders every handler type, in any order
+     * @param sessionProvider the session module, or null
+     */
+    public SiteBuilder(List<HandlerProvider> handlerProviders, SessionManagerProvider sessionProvider) {
+        this.handlerProviders = handlerProviders.stream()
+                .sorted(Comparator.comparingInt(HandlerProvider::order).thenComparing(HandlerProvider::name))
+                .toList();
+        this.sessionProvider = sessionProvider;
+    }
+
+    /**
+     * @param document a document that passed the directive registry's validation
+     * @return the site
+     * @throws ConfigException with every error found
+     */
+    public Site build(ConfigDocument document) throws ConfigException {
+        Scope top = Scope.top(document.directives());
+        List<Directive> servers = document.directives("server");
+        if (servers.isEmpty()) {
+            throw new ConfigException(new ConfigError(dev.solo.config.SourcePosition.ofFile(document.file()),
+                    "no 'server' block: nothing to serve"));
+        }
+        for (Directive server : servers) {
+            try {
+                buildServer(top.child(server));
+            } catch (ConfigException e) {
+                errors.addAll(e.errors());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ConfigException(errors);
+        }
+        List<Site.Binding> bindings = new ArrayList<>();
+        hostTables.forEach((address, hosts) -> bindings.add(new Site.Binding(address, hosts, origins.get(address))));
+        int maxConnections = intSetting(top, "max_connections", 10_000);
+        boolean accessLog = flagSetting(top, "access_log", false);
+        return new Site(bindings, maxConnections, accessLog);
+    }
+
+    private void buildServer(Scope server) throws ConfigException {
+        Directive block = server.block();
+        List<String> names = new ArrayList<>();
+        for (Directive serverName : server.ownAll("server_name")) {
+            for (int i = 0; i < serverName.argCount(); i++) {
+                names.add(serverName.arg(i).toLowerCase(Locale.ROOT));
+            }
+        }
+        SessionManager sessions = sessionProvider == null ? null : sessionProvider.create(block, server::inherited);
+        LocationTable locations = new LocationTable();
+        VirtualServer virtualServer = new VirtualServer(List.copyOf(names), locations, timeouts(server), sessions,
+                block.position());
+        LocationBuilder locationBuilder = new LocationBuilder(virtualServer, handlerProviders, errors);
+        locationBuilder.addAll(server, "");
+        locationBuilder.checkErrorPages();
+
+        List<Directive> listens = server.ownAll("listen");
+        if (listens.isEmpty()) {
+            errors.add(new ConfigError(block.position(), "server block has no 'listen' directive"));
+            return;
+        }
+        Map<InetSocketAddress, Directive> seen = new HashMap<>();
+        for (Directive listen : listens) {
+            InetSocketAddress address = ListenAddress.parse(listen);
+            boolean markedDefault = listen.argCount() == 2;
+            if (markedDefault && !listen.arg(1).equals("default_server")) {
+                errors.add(new ConfigError(listen.args().get(1).position(),
+                        "unknown listen parameter '" + listen.arg(1) + "' (expected 'default_server')"));
+                continue;
+            }
+            Directive previous = seen.putIfAbsent(address, listen);
+            if (previous != null) {
+                errors.add(new ConfigError(listen.position(), "duplicate listen " + Addresses.format(address)
+                        + " in this server (first at line " + previous.position().line() + ")"));
+                continue;
+            }
+            bind(address, listen, virtualServer, markedDefault);
+        }
+    }
+
+    private void bind(InetSocketAddress address, Directive listen, VirtualServer server, boolean markedDefault) {
+        HostTable hosts = hostTables.computeIfAbsent(address, a -> new HostTable());
+        origins.putIfAbsent(address, listen.position().toString());
+        for (String name : server.names()) {
+            VirtualServer owner = hosts.claimedBy(name);
+            if (owner != null) {
+                errors.add(new ConfigError(listen.position(), "server_name '" + name + "' on "
+                        + Addresses.format(address) + " is already used by the server at " + owner.position()));
+            }
+        }
+        if (markedDefault) {
+            Directive earlier = defaultMarks.putIfAbsent(address, listen);
+            if (earlier != null) {
+                errors.add(new ConfigError(listen.position(), "a second default_server for "
+                        + Addresses.format(address) + " (the first is at " + earlier.position() + ")"));
+                return;
+            }
+        }
+        hosts.add(server, markedDefault);
+    }
+
+    private static Timeouts timeouts(Scope server) throws ConfigException {
+        Timeouts d = Timeouts.DEFAULTS;
+        return new Timeouts(
+                millis(server, "client_header_timeout", d.header()),
+                millis(server, "client_body_timeout", d.body()),
+                millis(server, "keepalive_timeout", d.keepAlive()),
+                millis(server, "send_timeout", d.send()),
+                millis(server, "request_timeout", d.request()),
+                intSetting(server, "keepalive_requests", d.keepAliveRequests()));
+    }
+
+    private static long millis(Scope scope, String name, long fallback) throws ConfigException {
+        Optional<Directive> directive = scope.inherited(name);
+        return directive.isPresent() ? directive.get().durationArg(0).toMillis() : fallback;
+    }
+
+    private static int intSetting(Scope scope, String name, int fallback) throws ConfigException {
+        Optional<Directive> directive = scope.inherited(name);
+        return directive.isPresent() ? directive.get().intArg(0) : fallback;
+    }
+
+    private static boolean flagSetting(Scope scope, String name, boolean fallback) throws ConfigException {
+        Optional<Directive> directive = scope.inherited(name);
+        return directive.isPresent() ? directive.get().flagArg(0) : fallback;
+    }
+
+    /** Builds the handler chain of one location: {@code handler NAME;} picks one type, else every type that applies. */
+    static List<Handler> chain(List<HandlerProvider> providers, LocationScope scope) throws ConfigException {
+        Optional<Directive> explicit = scope.inherited("handler");
+        List<Handler> chain = new ArrayList<>();
+        if (explicit.isPresent()) {
+            String name = explicit.get().arg(0);
+            for (HandlerProvider provider : providers) {
+                if (provider.name().equals(name)) {
+                    chain.add(provider.createExplicit(scope));
+                    return chain;
+                }
+            }
+            throw explicit.get().argError(0, "unknown handler '" + name + "'; known: "
+                    + providers.stream().map(HandlerProvider::name).toList());
+        }
+        for (HandlerProvider provider : providers) {
+            Optional<Handler> handler = provider.create(scope);
+            handler.ifPresent(chain::add);
+        }
+        return chain;
+    }
+}

@@ -1,0 +1,2 @@
+/** Internal: config. */
+package dev.solo.http.internal.config;

@@ -1,0 +1,24 @@
+package dev.solo.http.internal.connection;
+
+import dev.solo.core.BufferPool;
+import dev.solo.http.HttpLimits;
+
+/**
+ * What every HTTP connection on the loop shares: the buffer pool, the head encoder with its cached {@code Date},
+ * the protocol limits and the access log switch. One per loop, so nothing here needs locking.
+ */
+final class ConnectionContext {
+
+    /** Large enough for a request line and a header section at their limits. */
+    static final int BUFFER_SIZE = 32 * 1024;
+
+    final BufferPool buffers = new BufferPool(BUFFER_SIZE, 256);
+    final HeadEncoder heads = new HeadEncoder();
+    final HttpLimits limits;
+    final AccessLog accessLog;
+
+    ConnectionContext(HttpLimits limits, boolean accessLog) {
+        this.limits = limits;
+        this.accessLog = new AccessLog(accessLog);
+    }
+}

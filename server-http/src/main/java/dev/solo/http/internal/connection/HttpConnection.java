@@ -1,0 +1,314 @@
+package dev.solo.http.internal.connection;
+
+import dev.solo.core.Timer;
+import dev.solo.core.Transport;
+import dev.solo.core.spi.ConnectionHandler;
+import dev.solo.http.HttpException;
+import dev.solo.http.Status;
+import dev.solo.http.codec.RequestDecoder;
+import dev.solo.http.internal.routing.HostTable;
+import dev.solo.http.internal.routing.Timeouts;
+import dev.solo.http.internal.routing.VirtualServer;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One HTTP/1.1 connection: reads requests, hands them to an {@link HttpExchange}, writes responses, and keeps the
+ * connection alive or closes it.
+ *
+ * <p>States, and the timer active in each:
+ * <pre>
+ *  IDLE ──first byte──▶ READING_HEAD ──head parsed──▶ EXCHANGE ──response written──▶ IDLE (keep-alive)
+ *  keepalive_timeout    client_header_timeout          body/request/send timeouts       or CLOSING / closed
+ * </pre>
+ * While an exchange is in progress (reading its body, waiting for its handler, writing its response) no further
+ * request is parsed: pipelined bytes wait in the read buffer, and reading stops when the buffer is full, so one
+ * client cannot queue unbounded work. The header timeout runs from the first byte of a request and is not reset by
+ * later bytes, which is what ends slowloris clients. After an error that leaves the byte stream unsynchronised the
+ * connection closes, lingering briefly so the client reads the error before the reset.
+ */
+final class HttpConnection implements ConnectionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpConnection.class);
+    private static final long LINGER_MILLIS = 2_000;
+
+    /** Where the connection is in its lifecycle. */
+    enum State { IDLE, READING_HEAD, EXCHANGE, CLOSING, CLOSED }
+
+    /** Which deadline the connection's one timer currently stands for. */
+    enum Deadline { KEEP_ALIVE, HEADER, BODY, REQUEST, SEND, LINGER }
+
+    private final Transport transport;
+    private final ConnectionContext context;
+    private final HostTable hosts;
+    private final RequestDecoder decoder;
+    private final Timer timer;
+    private State state = State.IDLE;
+    private Deadline deadline;
+    private ByteBuffer readBuffer;
+    private HttpExchange exchange;
+    private int requestsServed;
+    private boolean shuttingDown;
+
+    HttpConnection(Transport transport, ConnectionContext context, HostTable hosts) {
+        this.transport = transport;
+        this.context = context;
+        this.hosts = hosts;
+        this.decoder = new RequestDecoder(context.limits);
+        this.timer = transport.loop().schedule(timeouts().keepAlive(), this::onTimeout);
+        this.deadline = Deadline.KEEP_ALIVE;
+        transport.interest(true, false);
+    }
+
+    Transport transport() {
+        return transport;
+    }
+
+    ConnectionContext context() {
+        return context;
+    }
+
+    HostTable hosts() {
+        return hosts;
+    }
+
+    /** Timeouts before the request names its host come from the address's default server. */
+    private Timeouts timeouts() {
+        return hosts.defaultServer().timeouts();
+    }
+
+    @Override
+    public void onReadable() {
+        if (readBuffer == null) {
+            readBuffer = context.buffers.acquire();
+        } else {
+            readBuffer.compact();
+        }
+        int read;
+        try {
+            read = transport.read(readBuffer);
+        } catch (IOException e) {
+            readBuffer.flip();
+            LOG.debug("{}: read failed: {}", transport, e.toString());
+            transport.close();
+            return;
+        }
+        readBuffer.flip();
+        if (read < 0) {
+            onEndOfInput();
+            return;
+        }
+        if (state == State.CLOSING) {
+            readBuffer.clear().flip();
+            return;
+        }
+        process();
+    }
+
+    /** Parses and dispatches what the read buffer holds, as far as the current state allows. */
+    void process() {
+        try {
+            while (transport.isOpen() && readBuffer != null && readBuffer.hasRemaining()) {
+                if (state == State.IDLE) {
+                    state = State.READING_HEAD;
+                    arm(Deadline.HEADER, timeouts().header());
+                }
+                if (state == State.READING_HEAD) {
+                    if (decoder.decode(readBuffer) == RequestDecoder.Result.NEED_MORE) {
+                        break;
+                    }
+                    startExchange();
+                } else if (state == State.EXCHANGE && exchange.wantsBody()) {
+                    exchange.readBody(readBuffer);
+                    if (exchange.wantsBody()) {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+        } catch (HttpException e) {
+            rejectBeforeExchange(e);
+        }
+        releaseReadBufferIfEmpty();
+        updateInterest();
+    }
+
+    private void startExchange() {
+        requestsServed++;
+        state = State.EXCHANGE;
+        exchange = new HttpExchange(this, decoder.head());
+        exchange.start();
+    }
+
+    /** A malformed head: answered with the default server's error page, then the connection closes. */
+    private void rejectBeforeExchange(HttpException e) {
+        LOG.debug("{}: bad request: {} {}", transport, e.status().code(), e.safeMessage());
+        if (state == State.EXCHANGE && exchange != null) {
+            exchange.fail(e);
+            return;
+        }
+        state = State.EXCHANGE;
+        exchange = HttpExchange.forMalformedRequest(this, e);
+        exchange.start();
+    }
+
+    @Override
+    public void onWritable() {
+        if (exchange == null) {
+            updateInterest();
+            return;
+        }
+        try {
+            exchange.writeOnce();
+        } catch (IOException e) {
+            LOG.debug("{}: write failed: {}", transport, e.toString());
+            transport.close();
+            return;
+        }
+        updateInterest();
+    }
+
+    /** Called by the exchange when its response is fully written and its body fully read. */
+    void exchangeComplete(boolean close) {
+        exchange = null;
+        decoder.reset();
+        if (close || shuttingDown || requestsServed >= timeouts().keepAliveRequests()) {
+            closeGracefully();
+            return;
+        }
+        state = State.IDLE;
+        arm(Deadline.KEEP_ALIVE, timeouts().keepAlive());
+        if (readBuffer != null && readBuffer.hasRemaining()) {
+            process();
+        } else {
+            releaseReadBufferIfEmpty();
+            updateInterest();
+        }
+    }
+
+    /** Half-closes, then reads and drops whatever the client still sends for a moment, then closes (RFC 9112 §9.6). */
+    void closeGracefully() {
+        if (!transport.isOpen()) {
+            return;
+        }
+        state = State.CLOSING;
+        transport.shutdownOutput();
+        if (readBuffer != null) {
+            readBuffer.clear().flip();
+        }
+        arm(Deadline.LINGER, LINGER_MILLIS);
+        transport.interest(true, false);
+    }
+
+    void arm(Deadline kind, long millis) {
+        deadline = kind;
+        timer.reschedule(millis);
+    }
+
+    VirtualServer defaultServer() {
+        return hosts.defaultServer();
+    }
+
+    /** Sets read and write interest from the state: read while a head or body is expected, write while output waits. */
+    void updateInterest() {
+        if (!transport.isOpen()) {
+            return;
+        }
+        boolean read;
+        boolean write = false;
+        switch (state) {
+            case IDLE:
+            case READING_HEAD:
+            case CLOSING:
+                read = readBuffer == null || readBuffer.limit() < readBuffer.capacity();
+                break;
+            case EXCHANGE:
+                read = exchange.wantsBody() && (readBuffer == null || !readBuffer.hasRemaining());
+                write = exchange.hasOutput();
+                break;
+            default:
+                read = false;
+                break;
+        }
+        transport.interest(read, write);
+    }
+
+    private void onEndOfInput() {
+        if (state == State.EXCHANGE && exchange != null && !exchange.wantsBody() && exchange.hasOutput()) {
+            // The client half-closed after sending its request; the response may still be written.
+            exchange.clientClosedInput();
+            updateInterest();
+            return;
+        }
+        if (state == State.READING_HEAD) {
+            LOG.debug("{}: client closed in the middle of a request head", transport);
+        }
+        transport.close();
+    }
+
+    private void onTimeout() {
+        if (!transport.isOpen()) {
+            return;
+        }
+        switch (deadline) {
+            case HEADER:
+                LOG.debug("{}: request head not complete in time", transport);
+                rejectBeforeExchange(new HttpException(Status.REQUEST_TIMEOUT, "request head took too long", true));
+                break;
+            case BODY:
+            case REQUEST:
+                if (exchange != null) {
+                    exchange.timedOut(deadline == Deadline.BODY);
+                } else {
+                    transport.close();
+                }
+                break;
+            default:
+                // KEEP_ALIVE, SEND and LINGER all end the same way: the peer is gone or idle.
+                LOG.debug("{}: {} timeout", transport, deadline);
+                transport.close();
+                break;
+        }
+        updateInterest();
+    }
+
+    private void releaseReadBufferIfEmpty() {
+        if (readBuffer != null && !readBuffer.hasRemaining() && state != State.READING_HEAD) {
+            context.buffers.release(readBuffer);
+            readBuffer = null;
+        }
+    }
+
+    ByteBuffer readBuffer() {
+        return readBuffer;
+    }
+
+    @Override
+    public void onClosed() {
+        state = State.CLOSED;
+        timer.cancel();
+        if (exchange != null) {
+            exchange.abort(new IOException("connection closed"));
+            exchange = null;
+        }
+        if (readBuffer != null) {
+            context.buffers.release(readBuffer);
+            readBuffer = null;
+        }
+    }
+
+    @Override
+    public void onShutdown() {
+        shuttingDown = true;
+        if (state == State.IDLE) {
+            transport.close();
+        }
+    }
+
+    boolean shuttingDown() {
+        return shuttingDown;
+    }
+}

@@ -1,0 +1,533 @@
+package dev.solo.http.internal.connection;
+
+import dev.solo.core.EventLoop;
+import dev.solo.http.BodyConsumer;
+import dev.solo.http.Exchange;
+import dev.solo.http.Handler;
+import dev.solo.http.HttpException;
+import dev.solo.http.Location;
+import dev.solo.http.Method;
+import dev.solo.http.Request;
+import dev.solo.http.Response;
+import dev.solo.http.Session;
+import dev.solo.http.Status;
+import dev.solo.http.codec.BodyDecoder;
+import dev.solo.http.codec.PathDecoder;
+import dev.solo.http.codec.RequestHead;
+import dev.solo.http.internal.connection.HttpConnection.Deadline;
+import dev.solo.http.internal.errors.ErrorPages;
+import dev.solo.http.internal.routing.RouteLocation;
+import dev.solo.http.internal.routing.VirtualServer;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One request and its response on a connection. Routes the request (virtual host, location), applies the checks
+ * that come before any handler (method known and allowed, body size, expectations), runs the location's handler
+ * chain, feeds the body to the handler that asked for it (or discards it), and writes the response.
+ *
+ * <p>The exchange is complete when the response is written and the request body fully read; only then does the
+ * connection parse the next request, so responses go out in request order.
+ */
+final class HttpExchange implements Exchange {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpExchange.class);
+    /** At most this many internal redirects per request, so a redirect loop ends in a 500. */
+    private static final int MAX_REDIRECTS = 5;
+
+    private final HttpConnection connection;
+    private final RequestHead head;
+    private final ResponseWriter writer = new ResponseWriter();
+    private final List<Runnable> abortActions = new ArrayList<>(1);
+    private RequestView request;
+    private VirtualServer server;
+    private RouteLocation location;
+    private BodyDecoder body;
+    private BodyConsumer consumer;
+    private boolean discardBody;
+    private boolean bodyDone = true;
+    private boolean responded;
+    private boolean writing;
+    private boolean writeDone;
+    private boolean closeAfter;
+    private boolean finished;
+    private boolean inputClosed;
+    private ByteBuffer headBuffer;
+    private ByteBuffer interim;
+    private ByteBuffer streamBuffer;
+    private HttpException earlyError;
+    private int status;
+    private int redirects;
+
+    private HttpExchange(HttpConnection connection, RequestHead head, HttpException earlyError) {
+        this.connection = connection;
+        this.head = head;
+        this.earlyError = earlyError;
+    }
+
+    HttpExchange(HttpConnection connection, RequestHead head) {
+        this(connection, head, null);
+    }
+
+    static HttpExchange forMalformedRequest(HttpConnection connection, HttpException error) {
+        return new HttpExchange(connection, null, error);
+    }
+
+    /** Routes the request and runs its handlers; every failure becomes an error response. */
+    void start() {
+        if (earlyError != null) {
+            server = connection.defaultServer();
+            closeAfter = true;
+            sendError(earlyError);
+            return;
+        }
+        try {
+            String path = head.targetForm() == RequestHead.TargetForm.ASTERISK ? "*" : PathDecoder.decode(head.path());
+            request = new RequestView(head, path, connection.transport().remoteAddress(),
+                    connection.transport().localAddress());
+            server = connection.hosts().select(head.host());
+            if (head.hasBody()) {
+                bodyDone = false;
+                body = new BodyDecoder(connection.context().limits);
+                body.start(head.framing(), head.contentLength());
+            }
+            if (!head.keepAlive()) {
+                closeAfter = true;
+            }
+            dispatch();
+        } catch (HttpException e) {
+            fail(e);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("{}: {} failed", connection.transport(), describe(), e);
+            fail(new HttpException(Status.INTERNAL_SERVER_ERROR, "internal error", false));
+        }
+        if (!responded && !bodyDone && consumer == null && !discardBody) {
+            // The handler took the request but not its body: read and drop it so the next request can follow.
+            discardBody();
+        }
+        connection.updateInterest();
+    }
+
+    private void dispatch() throws IOException {
+        Method method = request.method();
+        if (method == null) {
+            throw new HttpException(Status.NOT_IMPLEMENTED, "unknown method", false);
+        }
+        if (method == Method.CONNECT || method == Method.TRACE) {
+            throw new HttpException(Status.NOT_IMPLEMENTED, "method not implemented", false);
+        }
+        if (head.hasUnsupportedExpectation()) {
+            throw new HttpException(Status.EXPECTATION_FAILED, "unsupported expectation", true);
+        }
+        if ("*".equals(request.path())) {
+            // OPTIONS * asks about the server as a whole (RFC 9110 §9.3.7).
+            respond(Response.of(Status.OK).header("Allow", "GET, HEAD, POST, PUT, DELETE, OPTIONS"));
+            return;
+        }
+        location = server.locations().match(request.path());
+        if (location == null) {
+            throw new HttpException(Status.NOT_FOUND, "not found", false);
+        }
+        if (!location.allows(method)) {
+            throw HttpException.methodNotAllowed(allowHeader(location));
+        }
+        if (method == Method.OPTIONS) {
+            respond(Response.of(Status.NO_CONTENT).header("Allow", allowHeader(location)));
+            return;
+        }
+        if (head.hasBody() && head.contentLength() > location.maxBodySize()) {
+            // Known before reading: answer at once, never read the body (RFC 9110 §15.5.14), then close.
+            throw new HttpException(Status.CONTENT_TOO_LARGE, "request body too large", true);
+        }
+        if (body != null) {
+            body.setMaxBodyBytes(location.maxBodySize());
+        }
+        connection.arm(head.hasBody() ? Deadline.BODY : Deadline.REQUEST,
+                head.hasBody() ? server.timeouts().body() : server.timeouts().request());
+        for (Handler handler : location.handlers()) {
+            if (handler.handle(this)) {
+                return;
+            }
+        }
+        throw new HttpException(Status.NOT_FOUND, "not found", false);
+    }
+
+    private static String allowHeader(RouteLocation location) {
+        StringBuilder allow = new StringBuilder();
+        for (Method m : Method.values()) {
+            if (location.allows(m)) {
+                allow.append(allow.length() == 0 ? "" : ", ").append(m.token());
+            }
+        }
+        if (!location.allows(Method.OPTIONS)) {
+            allow.append(", OPTIONS");
+        }
+        return allow.toString();
+    }
+
+    // ---- request body ----
+
+    boolean wantsBody() {
+        return !bodyDone && !inputClosed && (consumer != null || discardBody);
+    }
+
+    @Override
+    public void receiveBody(BodyConsumer bodyConsumer) {
+        if (consumer != null || responded) {
+            throw new IllegalStateException("the body was already claimed or the exchange answered");
+        }
+        if (bodyDone) {
+            try {
+                bodyConsumer.onComplete();
+            } catch (IOException e) {
+                fail(storageFailure(e));
+            }
+            return;
+        }
+        consumer = bodyConsumer;
+        if (head.expectsContinue()) {
+            queueInterim();
+        }
+    }
+
+    private void discardBody() {
+        if (head.expectsContinue()) {
+            // The client waits for our word before sending; it will not come, so close after the response.
+            closeAfter = true;
+            bodyDone = true;
+            return;
+        }
+        discardBody = true;
+    }
+
+    /** Feeds the next body bytes from the read buffer to the consumer (or drops them). */
+    void readBody(ByteBuffer in) {
+        try {
+            ByteBuffer slice;
+            while ((slice = body.next(in)) != null) {
+                if (consumer != null) {
+                    consumer.onData(slice);
+                }
+            }
+            connection.arm(Deadline.BODY, server.timeouts().body());
+            if (body.isComplete()) {
+                bodyDone = true;
+                if (consumer != null) {
+                    connection.arm(Deadline.REQUEST, server.timeouts().request());
+                    consumer.onComplete();
+                }
+                finishIfDone();
+            }
+        } catch (HttpException e) {
+            closeAfter = true;
+            abortBody(e);
+            if (!responded) {
+                sendError(e);
+            }
+        } catch (IOException e) {
+            closeAfter = true;
+            abortBody(e);
+            if (!responded) {
+                sendError(storageFailure(e));
+            }
+        }
+    }
+
+    private void abortBody(Throwable cause) {
+        bodyDone = true;
+        BodyConsumer aborted = consumer;
+        consumer = null;
+        if (aborted != null) {
+            try {
+                aborted.onAbort(cause);
+            } catch (RuntimeException e) {
+                LOG.warn("{}: body consumer failed to abort", connection.transport(), e);
+            }
+        }
+    }
+
+    private static HttpException storageFailure(IOException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("No space left")) {
+            return new HttpException(Status.INSUFFICIENT_STORAGE, "no space left", true);
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return new HttpException(Status.FORBIDDEN, "not writable", true);
+        }
+        return new HttpException(Status.INTERNAL_SERVER_ERROR, "storage failure", true, e);
+    }
+
+    void clientClosedInput() {
+        inputClosed = true;
+        closeAfter = true;
+    }
+
+    // ---- response ----
+
+    @Override
+    public void respond(Response response) {
+        if (responded) {
+            throw new IllegalStateException("already responded to " + describe());
+        }
+        responded = true;
+        status = response.status().code();
+        if (server != null && server.sessions() != null && request != null) {
+            server.sessions().beforeResponse(request, response);
+        }
+        if (!bodyDone) {
+            if (closeAfter || consumer != null) {
+                // Answered before the body finished: the rest of it is never read, so the connection must close.
+                closeAfter = true;
+                abortBody(new IOException("answered before the body was read"));
+            } else if (!discardBody) {
+                discardBody();
+            }
+        }
+        if (connection.shuttingDown()) {
+            closeAfter = true;
+        }
+        boolean headRequest = request != null && request.method() == Method.HEAD;
+        boolean sendBody = !headRequest && response.status().allowsBody();
+        boolean chunked = frame(response, headRequest);
+        encodeHead(response);
+        if (response.bodyKind() == Response.BodyKind.STREAM && sendBody) {
+            streamBuffer = connection.context().buffers.acquire();
+            response.source().onReadable(this::sourceReadable);
+        }
+        writer.start(headBuffer, response, sendBody, chunked, streamBuffer);
+        writing = true;
+        connection.arm(Deadline.SEND, server != null ? server.timeouts().send() : 60_000);
+        connection.updateInterest();
+    }
+
+    /** Sets framing and connection fields (RFC 9112 §6.3, §9.6); returns whether the body is chunked. */
+    private boolean frame(Response response, boolean headRequest) {
+        boolean chunked = false;
+        var headers = response.headers();
+        headers.remove("Content-Length");
+        headers.remove("Transfer-Encoding");
+        headers.remove("Connection");
+        if (response.status().allowsBody()) {
+            if (response.bodyKind() == Response.BodyKind.STREAM && response.length() < 0) {
+                if (request != null && request.version() == dev.solo.http.Version.HTTP_1_0) {
+                    closeAfter = true; // HTTP/1.0 has no chunked coding: the close delimits the body
+                } else {
+                    headers.set("Transfer-Encoding", "chunked");
+                    chunked = true;
+                }
+            } else {
+                headers.set("Content-Length", Long.toString(
+                        response.bodyKind() == Response.BodyKind.NONE ? 0 : response.length()));
+            }
+        } else if (response.status().code() == 304 && response.length() > 0) {
+            headers.set("Content-Length", Long.toString(response.length()));
+        }
+        if (closeAfter) {
+            headers.set("Connection", "close");
+        } else if (request != null && request.version() == dev.solo.http.Version.HTTP_1_0) {
+            headers.set("Connection", "keep-alive");
+        }
+        return chunked && !headRequest;
+    }
+
+    private void encodeHead(Response response) {
+        int size = HeadEncoder.estimate(response.status(), response.headers());
+        headBuffer = ByteBuffer.allocate(size);
+        connection.context().heads.encode(response.status(), response.headers(),
+                connection.transport().loop().wallTime(), headBuffer);
+        headBuffer.flip();
+    }
+
+    private void queueInterim() {
+        interim = ByteBuffer.wrap(HeadEncoder.CONTINUE);
+        connection.updateInterest();
+    }
+
+    boolean hasOutput() {
+        return (interim != null && interim.hasRemaining()) || (writing && !writeDone && !writer.waitingForSource());
+    }
+
+    void writeOnce() throws IOException {
+        if (interim != null && interim.hasRemaining()) {
+            connection.transport().write(new ByteBuffer[] {interim}, 0, 1);
+            if (!interim.hasRemaining()) {
+                interim = null;
+            }
+            return;
+        }
+        if (!writing || writeDone) {
+            return;
+        }
+        long before = writer.bytesSent();
+        boolean done = writer.writeOnce(connection.transport());
+        if (writer.bytesSent() > before) {
+            connection.arm(Deadline.SEND, server != null ? server.timeouts().send() : 60_000);
+        }
+        if (done) {
+            writeDone = true;
+            if (request != null) {
+                connection.context().accessLog.log(request, status, writer.bytesSent(),
+                        connection.transport().loop().wallTime());
+            }
+            finishIfDone();
+        }
+    }
+
+    private void sourceReadable() {
+        writer.sourceReady();
+        connection.updateInterest();
+    }
+
+    private void finishIfDone() {
+        if (finished || !writeDone || !bodyDone) {
+            return;
+        }
+        finished = true;
+        release();
+        connection.exchangeComplete(closeAfter || inputClosed);
+    }
+
+    @Override
+    public void sendError(Status errorStatus) {
+        sendError(new HttpException(errorStatus, errorStatus.reasonPhrase(), false));
+    }
+
+    @Override
+    public void sendError(HttpException error) {
+        if (error.closeConnection()) {
+            closeAfter = true;
+        }
+        Response response = ErrorPages.render(error.status(), location, server);
+        var extra = error.headers();
+        for (int i = 0; i < extra.size(); i++) {
+            response.header(extra.name(i), extra.value(i));
+        }
+        respond(response);
+    }
+
+    /** A failure before or while handling: an error response if none started, else the connection is cut. */
+    void fail(HttpException error) {
+        if (!responded) {
+            sendError(error);
+        } else if (!writeDone) {
+            connection.transport().close();
+        }
+    }
+
+    void timedOut(boolean whileReadingBody) {
+        if (whileReadingBody) {
+            LOG.debug("{}: request body stalled", connection.transport());
+            closeAfter = true;
+            abortBody(new IOException("body timeout"));
+            if (!responded) {
+                sendError(new HttpException(Status.REQUEST_TIMEOUT, "request body took too long", true));
+                return;
+            }
+        } else if (!responded) {
+            LOG.warn("{}: {} got no response within the request timeout", connection.transport(), describe());
+            runAbortActions();
+            closeAfter = true;
+            sendError(new HttpException(Status.GATEWAY_TIMEOUT, "the handler took too long", true));
+            return;
+        }
+        connection.transport().close();
+    }
+
+    /** The connection closed under the exchange: undo what the handler started. */
+    void abort(Throwable cause) {
+        if (!bodyDone) {
+            abortBody(cause);
+        }
+        if (!writeDone) {
+            runAbortActions();
+        }
+        release();
+    }
+
+    private void runAbortActions() {
+        for (Runnable action : abortActions) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                LOG.warn("{}: abort action failed", connection.transport(), e);
+            }
+        }
+        abortActions.clear();
+    }
+
+    private void release() {
+        writer.release();
+        if (streamBuffer != null) {
+            connection.context().buffers.release(streamBuffer);
+            streamBuffer = null;
+        }
+    }
+
+    private String describe() {
+        return request != null ? request.toString() : head != null ? head.methodToken() + " " + head.rawTarget()
+                : "request";
+    }
+
+    // ---- Exchange API ----
+
+    @Override
+    public Request request() {
+        return request;
+    }
+
+    @Override
+    public Location location() {
+        return location;
+    }
+
+    @Override
+    public EventLoop loop() {
+        return connection.transport().loop();
+    }
+
+    @Override
+    public boolean isResponded() {
+        return responded;
+    }
+
+    @Override
+    public void onAbort(Runnable cleanup) {
+        abortActions.add(cleanup);
+    }
+
+    @Override
+    public Optional<Session> session(boolean create) {
+        if (server == null || server.sessions() == null || request == null) {
+            return Optional.empty();
+        }
+        return server.sessions().session(request, loop(), create);
+    }
+
+    @Override
+    public void redirectInternally(String target) {
+        if (responded) {
+            throw new IllegalStateException("already responded");
+        }
+        if (++redirects > MAX_REDIRECTS) {
+            fail(new HttpException(Status.INTERNAL_SERVER_ERROR, "too many internal redirects", false));
+            return;
+        }
+        try {
+            int q = target.indexOf('?');
+            String decoded = PathDecoder.decode(q < 0 ? target : target.substring(0, q));
+            request = request.redirected(target, decoded);
+            consumer = null;
+            dispatch();
+        } catch (HttpException e) {
+            fail(e);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("{}: internal redirect to {} failed", connection.transport(), target, e);
+            fail(new HttpException(Status.INTERNAL_SERVER_ERROR, "internal error", false));
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Internal: errors. */
+package dev.solo.http.internal.errors;

@@ -1,0 +1,92 @@
+package dev.solo.http.internal.files;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The {@code autoindex} page: directories first, then files, by name; names HTML-escaped, links percent-encoded.
+ * Hidden entries (a leading dot, such as an upload's temporary file) are not listed.
+ */
+final class DirectoryListing {
+
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
+    /** A listing stops here: a directory with a million files must not cost a million-row page. */
+    private static final int MAX_ENTRIES = 10_000;
+
+    private DirectoryListing() {
+    }
+
+    private record Entry(String name, boolean directory, long size, long modified) {
+    }
+
+    static String render(String requestPath, Path directory) throws IOException {
+        List<Entry> entries = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory)) {
+            for (Path child : stream) {
+                String name = child.getFileName().toString();
+                if (name.startsWith(".")) {
+                    continue;
+                }
+                if (entries.size() >= MAX_ENTRIES) {
+                    break;
+                }
+                BasicFileAttributes attrs = Files.readAttributes(child, BasicFileAttributes.class);
+                entries.add(new Entry(name, attrs.isDirectory(), attrs.size(), attrs.lastModifiedTime().toMillis()));
+            }
+        }
+        entries.sort(Comparator.comparing((Entry e) -> !e.directory()).thenComparing(Entry::name));
+        String title = "Index of " + escapeHtml(requestPath);
+        StringBuilder html = new StringBuilder(512 + entries.size() * 160);
+        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>")
+                .append(title).append("</title><style>")
+                .append("body{font-family:system-ui,sans-serif;margin:2rem;color:#1d2330}")
+                .append("table{border-collapse:collapse;min-width:40rem}td,th{padding:.35rem .9rem;text-align:left}")
+                .append("tr:nth-child(even){background:#f3f4f7}td.n{text-align:right;font-variant-numeric:tabular-nums}")
+                .append("a{color:#1f5fbf;text-decoration:none}a:hover{text-decoration:underline}")
+                .append("</style></head><body><h1>").append(title).append("</h1><table>")
+                .append("<tr><th>Name</th><th>Size</th><th>Modified (UTC)</th></tr>");
+        if (!requestPath.equals("/")) {
+            html.append("<tr><td><a href=\"../\">../</a></td><td></td><td></td></tr>");
+        }
+        for (Entry entry : entries) {
+            String link = URLEncoder.encode(entry.name(), StandardCharsets.UTF_8).replace("+", "%20")
+                    + (entry.directory() ? "/" : "");
+            html.append("<tr><td><a href=\"").append(link).append("\">").append(escapeHtml(entry.name()))
+                    .append(entry.directory() ? "/" : "").append("</a></td><td class=\"n\">")
+                    .append(entry.directory() ? "-" : Long.toString(entry.size())).append("</td><td>")
+                    .append(WHEN.format(Instant.ofEpochMilli(entry.modified()))).append("</td></tr>");
+        }
+        html.append("</table></body></html>\n");
+        return html.toString();
+    }
+
+    static String escapeHtml(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<': out.append("&lt;"); break;
+                case '>': out.append("&gt;"); break;
+                case '&': out.append("&amp;"); break;
+                case '"': out.append("&quot;"); break;
+                case '\'': out.append("&#39;"); break;
+                default: out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

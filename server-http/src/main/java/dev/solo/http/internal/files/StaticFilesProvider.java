@@ -1,0 +1,34 @@
+package dev.solo.http.internal.files;
+
+import dev.solo.http.Handler;
+import dev.solo.http.spi.HandlerProvider;
+import dev.solo.http.spi.LocationContext;
+import java.util.Optional;
+
+/** The {@code static} handler type: files under root/alias; present in every location that has a root. */
+public final class StaticFilesProvider implements HandlerProvider {
+
+    private final MimeTypes mimeTypes = MimeTypes.load();
+
+    /** Creates the provider (ServiceLoader needs a public no-argument constructor). */
+    public StaticFilesProvider() {
+    }
+
+    @Override
+    public String name() {
+        return "static";
+    }
+
+    @Override
+    public int order() {
+        return 1000;
+    }
+
+    @Override
+    public Optional<Handler> create(LocationContext location) {
+        if (location.location().root().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new StaticFileHandler(mimeTypes));
+    }
+}

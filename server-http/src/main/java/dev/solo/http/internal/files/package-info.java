@@ -1,0 +1,2 @@
+/** Internal: files. */
+package dev.solo.http.internal.files;

@@ -1,0 +1,2 @@
+/** Internal: handlers. */
+package dev.solo.http.internal.handlers;

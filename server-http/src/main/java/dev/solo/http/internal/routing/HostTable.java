@@ -1,0 +1,84 @@
+package dev.solo.http.internal.routing;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The virtual hosts on one address:port. A {@code Host} is matched exactly, then against leading wildcards
+ * ({@code *.example.com}, longest suffix first), else the request goes to the address's default server: the first
+ * server that listed the address, or the one marked {@code default_server}.
+ */
+public final class HostTable {
+
+    private final Map<String, VirtualServer> exact = new HashMap<>();
+    private final List<Map.Entry<String, VirtualServer>> wildcards = new ArrayList<>();
+    private final List<VirtualServer> servers = new ArrayList<>();
+    private VirtualServer defaultServer;
+
+    /**
+     * @param server a server that listens on this address
+     * @param markedDefault whether its {@code listen} carried {@code default_server}
+     */
+    public void add(VirtualServer server, boolean markedDefault) {
+        servers.add(server);
+        if (defaultServer == null || markedDefault) {
+            defaultServer = server;
+        }
+        for (String name : server.names()) {
+            if (name.startsWith("*.")) {
+                wildcards.add(Map.entry(name.substring(1), server));
+                wildcards.sort((a, b) -> Integer.compare(b.getKey().length(), a.getKey().length()));
+            } else {
+                exact.putIfAbsent(name, server);
+            }
+        }
+    }
+
+    /**
+     * @param host the request's host without port, or null
+     * @return the server for it
+     */
+    public VirtualServer select(String host) {
+        if (host == null || host.isEmpty()) {
+            return defaultServer;
+        }
+        String name = host.toLowerCase(Locale.ROOT);
+        if (name.endsWith(".")) {
+            name = name.substring(0, name.length() - 1);
+        }
+        VirtualServer hit = exact.get(name);
+        if (hit != null) {
+            return hit;
+        }
+        for (Map.Entry<String, VirtualServer> wildcard : wildcards) {
+            if (name.endsWith(wildcard.getKey()) && name.length() > wildcard.getKey().length()) {
+                return wildcard.getValue();
+            }
+        }
+        return defaultServer;
+    }
+
+    /** @return the default server of this address */
+    public VirtualServer defaultServer() {
+        return defaultServer;
+    }
+
+    /** @return every server on this address, in config order */
+    public List<VirtualServer> servers() {
+        return servers;
+    }
+
+    /**
+     * @param name a configured name
+     * @return the server that already claimed it on this address, or null
+     */
+    public VirtualServer claimedBy(String name) {
+        return name.startsWith("*.")
+                ? wildcards.stream().filter(e -> e.getKey().equals(name.substring(1))).map(Map.Entry::getValue)
+                        .findFirst().orElse(null)
+                : exact.get(name);
+    }
+}

@@ -1,0 +1,134 @@
+package dev.solo.http.internal.routing;
+
+import dev.solo.http.Handler;
+import dev.solo.http.Location;
+import dev.solo.http.Method;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** A location with everything resolved at start: inherited settings, file mapping and its handler chain. */
+public final class RouteLocation implements Location {
+
+    private final String prefix;
+    private final boolean exact;
+    private final Set<Method> methods;
+    private final FileMapping files;
+    private final List<String> indexFiles;
+    private final boolean autoindex;
+    private final long maxBodySize;
+    private final Map<Integer, String> errorPages;
+    private final String serverName;
+    private List<Handler> handlers = List.of();
+
+    /**
+     * @param settings the resolved settings of the location
+     */
+    public RouteLocation(Settings settings) {
+        this.prefix = settings.prefix();
+        this.exact = settings.exact();
+        this.methods = Set.copyOf(settings.methods());
+        this.files = settings.files();
+        this.indexFiles = List.copyOf(settings.indexFiles());
+        this.autoindex = settings.autoindex();
+        this.maxBodySize = settings.maxBodySize();
+        this.errorPages = Map.copyOf(settings.errorPages());
+        this.serverName = settings.serverName();
+    }
+
+    /**
+     * The settings a location resolves to.
+     *
+     * @param prefix the prefix or exact path
+     * @param exact whether it is an exact match
+     * @param methods accepted methods
+     * @param files root or alias mapping, or null
+     * @param indexFiles index file names
+     * @param autoindex whether to list directories
+     * @param maxBodySize body limit in bytes
+     * @param errorPages status code to page URI
+     * @param serverName the server's first name
+     */
+    public record Settings(String prefix, boolean exact, Set<Method> methods, FileMapping files,
+            List<String> indexFiles, boolean autoindex, long maxBodySize, Map<Integer, String> errorPages,
+            String serverName) {
+    }
+
+    /** @param chain the handlers, in order; set once while the site is built */
+    public void handlers(List<Handler> chain) {
+        this.handlers = List.copyOf(chain);
+    }
+
+    /** @return the handler chain */
+    public List<Handler> handlers() {
+        return handlers;
+    }
+
+    /**
+     * @param status a status code
+     * @return the URI of the configured error page for it, if any
+     */
+    public Optional<String> errorPage(int status) {
+        return Optional.ofNullable(errorPages.get(status));
+    }
+
+    /**
+     * @param method a method
+     * @return whether the location accepts it (HEAD wherever GET is accepted)
+     */
+    public boolean allows(Method method) {
+        return methods.contains(method) || (method == Method.HEAD && methods.contains(Method.GET));
+    }
+
+    @Override
+    public String prefix() {
+        return prefix;
+    }
+
+    @Override
+    public boolean exact() {
+        return exact;
+    }
+
+    @Override
+    public Set<Method> methods() {
+        return methods;
+    }
+
+    @Override
+    public Optional<Path> resolve(String path) {
+        return files == null ? Optional.empty() : files.resolve(path);
+    }
+
+    @Override
+    public Optional<Path> root() {
+        return files == null ? Optional.empty() : Optional.of(files.directory());
+    }
+
+    @Override
+    public List<String> indexFiles() {
+        return indexFiles;
+    }
+
+    @Override
+    public boolean autoindex() {
+        return autoindex;
+    }
+
+    @Override
+    public long maxBodySize() {
+        return maxBodySize;
+    }
+
+    @Override
+    public String serverName() {
+        return serverName;
+    }
+
+    @Override
+    public String toString() {
+        return "location " + (exact ? "= " : "") + prefix;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.solo.http.internal.routing;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+
+/**
+ * Everything the config describes, resolved: the addresses to bind, each with its virtual hosts, and the settings
+ * that apply to the whole process.
+ *
+ * @param bindings one entry per distinct address:port
+ * @param maxConnections connections open at once
+ * @param accessLog whether to write the access log
+ */
+public record Site(List<Binding> bindings, int maxConnections, boolean accessLog) {
+
+    /**
+     * One address to bind and the servers on it.
+     *
+     * @param address the address
+     * @param hosts its virtual hosts
+     * @param origin where the first {@code listen} for it is in the config, {@code file:line:col}
+     */
+    public record Binding(InetSocketAddress address, HostTable hosts, String origin) {
+    }
+}

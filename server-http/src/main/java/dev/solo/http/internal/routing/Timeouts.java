@@ -1,0 +1,17 @@
+package dev.solo.http.internal.routing;
+
+/**
+ * The timeouts of a server block, in milliseconds.
+ *
+ * @param header from the first byte of a request to the end of its head (slowloris ends here: not reset per byte)
+ * @param body between two reads of a request body
+ * @param keepAlive idle time between requests on a persistent connection
+ * @param send between two writes that made progress to a client that stopped reading
+ * @param request overall deadline for one request, head to last response byte (a backstop for handlers)
+ * @param keepAliveRequests requests served on one connection before it is closed
+ */
+public record Timeouts(long header, long body, long keepAlive, long send, long request, int keepAliveRequests) {
+
+    /** nginx's defaults for the first four; five minutes overall; 1000 requests per connection. */
+    public static final Timeouts DEFAULTS = new Timeouts(60_000, 60_000, 75_000, 60_000, 300_000, 1000);
+}

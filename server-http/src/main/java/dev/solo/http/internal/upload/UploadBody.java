@@ -1,0 +1,139 @@
+package dev.solo.http.internal.upload;
+
+import dev.solo.http.BodyConsumer;
+import dev.solo.http.Exchange;
+import dev.solo.http.HeaderName;
+import dev.solo.http.HttpException;
+import dev.solo.http.Status;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Receives one upload's body and turns it into files, all or nothing: the files are renamed into place only after
+ * the whole body has arrived and, for a form, its multipart structure closed correctly. Until then they are hidden
+ * temporary files, which every failure and every abort deletes; if a rename fails half-way, the files already
+ * renamed are removed again. Loop thread only.
+ *
+ * <p>A failure while the body is still arriving is answered at once, with a close, and the rest of the body is
+ * ignored: there is no point in receiving a gigabyte for a full disk.
+ */
+final class UploadBody implements BodyConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UploadBody.class);
+
+    private final Exchange exchange;
+    private final UploadTarget target;
+    private final BodySink sink;
+    private final boolean numberIfTaken;
+    private boolean done;
+
+    /**
+     * @param exchange the request
+     * @param target where the files go
+     * @param sink raw or multipart
+     * @param numberIfTaken true to pick {@code name (1).ext} for a taken name (POST), false to answer 409 (PUT)
+     */
+    UploadBody(Exchange exchange, UploadTarget target, BodySink sink, boolean numberIfTaken) {
+        this.exchange = exchange;
+        this.target = target;
+        this.sink = sink;
+        this.numberIfTaken = numberIfTaken;
+    }
+
+    @Override
+    public void onData(ByteBuffer content) {
+        if (done) {
+            content.position(content.limit());
+            return;
+        }
+        try {
+            sink.accept(content);
+        } catch (HttpException e) {
+            fail(e);
+        } catch (IOException e) {
+            fail(UploadErrors.toHttp(e, true));
+        } catch (RuntimeException e) {
+            abandon();
+            throw e;
+        }
+        content.position(content.limit());
+    }
+
+    @Override
+    public void onComplete() {
+        if (done) {
+            return;
+        }
+        try {
+            sink.end();
+            List<StagedFile> files = sink.files();
+            if (files.isEmpty()) {
+                fail(UploadTarget.error(Status.BAD_REQUEST, "the form holds no file"));
+                return;
+            }
+            List<StoredFile> stored = publish(files);
+            done = true;
+            LOG.debug("Stored {} uploaded file(s) in {}", stored.size(), target.directory());
+            exchange.respond(UploadReport.created(stored, sink.fields(),
+                    exchange.request().headers().get(HeaderName.ACCEPT)));
+        } catch (HttpException e) {
+            fail(e);
+        } catch (IOException e) {
+            fail(UploadErrors.toHttp(e, false));
+        } catch (RuntimeException e) {
+            abandon();
+            throw e;
+        }
+    }
+
+    @Override
+    public void onAbort(Throwable cause) {
+        if (!done) {
+            LOG.debug("Upload to {} aborted: {}", target.directory(), cause.toString());
+        }
+        abandon();
+    }
+
+    /** Deletes every temporary file, unless the upload already completed; safe to call more than once. */
+    void abandon() {
+        if (done) {
+            return;
+        }
+        done = true;
+        for (StagedFile file : sink.files()) {
+            file.discard();
+        }
+    }
+
+    private List<StoredFile> publish(List<StagedFile> files) throws IOException {
+        List<StoredFile> stored = new ArrayList<>(files.size());
+        try {
+            for (StagedFile file : files) {
+                String name = file.publish(numberIfTaken);
+                stored.add(new StoredFile(name, target.urlOf(name), file.size()));
+            }
+            return stored;
+        } catch (IOException | RuntimeException e) {
+            for (StagedFile file : files) {
+                file.unpublish();
+            }
+            throw e;
+        }
+    }
+
+    private void fail(HttpException error) {
+        abandon();
+        if (error.status().code() >= 500) {
+            LOG.warn("Upload to {} failed: {}", target.directory(), String.valueOf(error.getCause()));
+        } else {
+            LOG.debug("Upload to {} refused: {}", target.directory(), error.getMessage());
+        }
+        if (!exchange.isResponded()) {
+            exchange.sendError(error);
+        }
+    }
+}

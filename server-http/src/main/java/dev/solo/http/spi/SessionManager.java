@@ -1,0 +1,28 @@
+package dev.solo.http.spi;
+
+import dev.solo.core.EventLoop;
+import dev.solo.http.Request;
+import dev.solo.http.Response;
+import dev.solo.http.Session;
+import java.util.Optional;
+
+/** The sessions of one server block. Loop thread only. */
+public interface SessionManager {
+
+    /**
+     * @param request the request, with its {@code Cookie} header
+     * @param loop the loop, for expiry timers (the same loop on every call)
+     * @param create whether to start a session when the request has no valid one
+     * @return the visitor's session
+     */
+    Optional<Session> session(Request request, EventLoop loop, boolean create);
+
+    /**
+     * Adds what the response needs for the sessions touched by this request ({@code Set-Cookie} for a new, renewed
+     * or ended session). Called once per response, before the head is written.
+     *
+     * @param request the request
+     * @param response the response about to be sent
+     */
+    void beforeResponse(Request request, Response response);
+}

@@ -1,0 +1,32 @@
+/**
+ * HTTP/1.1 for Solo: the codec, the connection state machine, virtual hosts and locations, static files, directory
+ * listings, uploads and error pages.
+ *
+ * <p>Handler types are plugins: a module provides {@link dev.solo.http.spi.HandlerProvider} (and declares its
+ * directives as a {@link dev.solo.config.spi.DirectiveProvider}); this module finds them with
+ * {@link java.util.ServiceLoader}, which is why the {@code uses} lines live here.
+ */
+module dev.solo.http {
+    requires transitive dev.solo.core;
+    requires transitive dev.solo.config;
+
+    exports dev.solo.http;
+    exports dev.solo.http.spi;
+    // CGI parses script output with the same header-line rules as requests.
+    exports dev.solo.http.codec to dev.solo.cgi;
+
+    uses dev.solo.http.spi.HandlerProvider;
+    uses dev.solo.http.spi.SessionManagerProvider;
+
+    // The server's own directives, declared like any plugin's.
+    // Uploads declare upload and upload_store.
+    provides dev.solo.config.spi.DirectiveProvider with
+            dev.solo.http.internal.config.HttpDirectives,
+            dev.solo.http.internal.upload.UploadDirectives;
+    // Built-in handler types: return, static files.
+    provides dev.solo.http.spi.HandlerProvider with
+            dev.solo.http.internal.handlers.ReturnProvider,
+            dev.solo.http.internal.files.StaticFilesProvider,
+            // Uploads: POST/PUT stores files, DELETE removes them, where "upload on;" applies.
+            dev.solo.http.internal.upload.UploadHandlerProvider;
+}
