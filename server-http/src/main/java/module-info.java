@@ -6,6 +6,7 @@
  * directives as a {@link dev.solo.config.spi.DirectiveProvider}); this module finds them with
  * {@link java.util.ServiceLoader}, which is why the {@code uses} lines live here.
  */
+@SuppressWarnings("module") // the qualified export names dev.solo.cgi, which is compiled after this module
 module dev.solo.http {
     requires transitive dev.solo.core;
     requires transitive dev.solo.config;

@@ -14,6 +14,8 @@ public record Cookie(String name, String value) {
     /**
      * Checks the components.
      *
+     * @param name the cookie name
+     * @param value the value
      * @throws NullPointerException if a component is null
      */
     public Cookie {

@@ -19,13 +19,16 @@
  * script never starts a session on its own):
  * <ul>
  *   <li><b>In</b>: the environment holds {@code SOLO_SESSION_ID} (the session id) and one variable
- *       {@code SOLO_SESSION_<NAME>} per attribute, where {@code NAME} is the attribute name in upper case with
+ *       {@code SOLO_SESSION_<NAME>} per attribute, where {@code NAME} is the attribute name with its case kept and
  *       {@code .} and {@code -} turned into {@code _} (attribute names are limited to {@code [A-Za-z0-9_.-]}, so this
- *       is always a valid variable name). Without a session these variables are absent.</li>
+ *       is always a valid variable name; {@code SOLO_SESSION_ID} wins over an attribute named {@code ID}). Without a
+ *       session these variables are absent.</li>
  *   <li><b>Out</b>: a script sets an attribute with a response header line
  *       {@code X-Solo-Session-Set: name=value} (repeatable; everything after the first {@code =} is the value, an
- *       empty value removes the attribute). The server applies it to the session, starting one if needed, and does
- *       not forward the header to the client.</li>
+ *       empty value removes the attribute). The server applies it to the session before the response head goes out,
+ *       starting a session if needed (so the cookie goes with that response), and does not forward the header to the
+ *       client. A name outside {@code [A-Za-z0-9_.-]{1,64}}, or a session growing past 64 Ki characters, is refused
+ *       ({@link dev.solo.http.Session#set} throws {@link java.lang.IllegalArgumentException}) and the line ignored.</li>
  * </ul>
  */
 package dev.solo.session;

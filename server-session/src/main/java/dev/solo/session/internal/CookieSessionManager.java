@@ -63,7 +63,7 @@ final class CookieSessionManager implements SessionManager {
             SessionData found = findFromCookie(request);
             if (found != null) {
                 state = new RequestState();
-                store.touch(found);
+                touch(found);
                 state.session = new SessionView(found, state, store, ids);
                 requests.put(request, state);
                 return Optional.of(state.session);
@@ -102,6 +102,15 @@ final class CookieSessionManager implements SessionManager {
             }
         }
         return null;
+    }
+
+    private void touch(SessionData session) {
+        try {
+            store.touch(session);
+        } catch (UncheckedIOException e) {
+            // The session stays usable; at worst it expires a little early after a restart.
+            LOG.warn("Session store failed to record an access: {}", e.getMessage());
+        }
     }
 
     @Override

@@ -336,11 +336,8 @@ final class HttpExchange implements Exchange {
     }
 
     private void encodeHead(Response response) {
-        int size = HeadEncoder.estimate(response.status(), response.headers());
-        headBuffer = ByteBuffer.allocate(size);
-        connection.context().heads.encode(response.status(), response.headers(),
-                connection.transport().loop().wallTime(), headBuffer);
-        headBuffer.flip();
+        headBuffer = connection.context().heads.encode(response.status(), response.headers(),
+                connection.transport().loop().wallTime());
     }
 
     private void queueInterim() {

@@ -1,17 +1,9 @@
 package dev.solo.http.internal.files;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
+import dev.solo.http.codec.HttpDate;
 
 /** ETag and Last-Modified of a file, and the conditional request checks on them (RFC 9110 §13). */
 final class Validators {
-
-    private static final DateTimeFormatter IMF_FIXDATE =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private Validators() {
     }
@@ -22,7 +14,7 @@ final class Validators {
     }
 
     static String httpDate(long epochMillis) {
-        return IMF_FIXDATE.format(Instant.ofEpochMilli(epochMillis));
+        return HttpDate.format(epochMillis);
     }
 
     /** If-None-Match: true when one of the listed tags (weak comparison, §13.1.2) or {@code *} matches. */
@@ -60,10 +52,7 @@ final class Validators {
     }
 
     private static Long parseDate(String value) {
-        try {
-            return ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toEpochMilli();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        long millis = HttpDate.parse(value.strip());
+        return millis == HttpDate.INVALID ? null : millis;
     }
 }

@@ -18,8 +18,10 @@ import org.slf4j.LoggerFactory;
  * temporary files, which every failure and every abort deletes; if a rename fails half-way, the files already
  * renamed are removed again. Loop thread only.
  *
- * <p>A failure while the body is still arriving is answered at once, with a close, and the rest of the body is
- * ignored: there is no point in receiving a gigabyte for a full disk.
+ * <p>A failure while the body is still arriving is thrown from {@link #onData} as an {@link HttpException} that
+ * closes the connection, so the connection stops reading: there is no point in receiving a gigabyte for a full
+ * disk. A failure found at the end (no closing boundary, a name taken by a PUT) is answered here, and the connection
+ * may stay open since the body was read.
  */
 final class UploadBody implements BodyConsumer {
 
@@ -44,6 +46,14 @@ final class UploadBody implements BodyConsumer {
         this.numberIfTaken = numberIfTaken;
     }
 
+    /**
+     * Writes the next bytes.
+     *
+     * @param content the bytes, consumed entirely
+     * @throws HttpException when the upload cannot go on (malformed form, a limit, a file-system failure): the
+     *         temporary files are already gone, and the error closes the connection, so the connection stops
+     *         reading the body, calls {@link #onAbort} and answers with it
+     */
     @Override
     public void onData(ByteBuffer content) {
         if (done) {
@@ -53,9 +63,9 @@ final class UploadBody implements BodyConsumer {
         try {
             sink.accept(content);
         } catch (HttpException e) {
-            fail(e);
+            throw abort(e);
         } catch (IOException e) {
-            fail(UploadErrors.toHttp(e, true));
+            throw abort(UploadErrors.toHttp(e, true));
         } catch (RuntimeException e) {
             abandon();
             throw e;
@@ -125,15 +135,22 @@ final class UploadBody implements BodyConsumer {
         }
     }
 
+    /** Answers a failure found once the whole body was read: the connection may stay open. */
     private void fail(HttpException error) {
+        if (!exchange.isResponded()) {
+            exchange.sendError(abort(error));
+        } else {
+            abort(error);
+        }
+    }
+
+    private HttpException abort(HttpException error) {
         abandon();
         if (error.status().code() >= 500) {
             LOG.warn("Upload to {} failed: {}", target.directory(), String.valueOf(error.getCause()));
         } else {
             LOG.debug("Upload to {} refused: {}", target.directory(), error.getMessage());
         }
-        if (!exchange.isResponded()) {
-            exchange.sendError(error);
-        }
+        return error;
     }
 }

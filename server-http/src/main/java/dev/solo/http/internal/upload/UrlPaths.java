@@ -53,6 +53,7 @@ final class UrlPaths {
 
     /** RFC 3986 §3.3 {@code pchar}: unreserved, sub-delims, ':' and '@'. */
     private static boolean isPathChar(int c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-._~!$&'()*+,;=:@".indexOf(c) >= 0;
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                || "-._~!$&'()*+,;=:@".indexOf(c) >= 0;
     }
 }

@@ -40,7 +40,8 @@ class HeaderParametersTest {
 
     @Test
     void decodesExtendedValues() {
-        assertEquals(Optional.of("\u20ac rates.txt"), HeaderParameters.decodeExtendedValue("UTF-8''%e2%82%ac%20rates.txt"));
+        assertEquals(Optional.of("\u20ac rates.txt"),
+                HeaderParameters.decodeExtendedValue("UTF-8''%e2%82%ac%20rates.txt"));
         assertEquals(Optional.of("\u00e9t\u00e9"), HeaderParameters.decodeExtendedValue("iso-8859-1'fr'%E9t%E9"));
     }
 

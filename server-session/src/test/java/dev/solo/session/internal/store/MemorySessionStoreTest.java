@@ -1,0 +1,197 @@
+package dev.solo.session.internal.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.solo.session.spi.SessionData;
+import dev.solo.session.spi.SessionIds;
+import dev.solo.session.spi.SessionSettings;
+import dev.solo.session.spi.SessionStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class MemorySessionStoreTest {
+
+    private static final long START = 1_700_000_000_000L;
+
+    private final ManualLoop loop = new ManualLoop(START);
+    private final SessionIds ids = SessionIds.create();
+
+    private SessionStore store(int max) {
+        SessionSettings settings = SessionSettings.create(b -> b.idleTimeout(Duration.ofMinutes(30))
+                .lifetime(Duration.ofHours(2)).maxSessions(max).clock(loop::millis));
+        SessionStore store = new MemorySessionStoreProvider().create(settings);
+        store.attach(loop);
+        return store;
+    }
+
+    @Test
+    void findsACreatedSessionWithItsAttributes() {
+        SessionStore store = store(10);
+        String id = ids.next();
+        SessionData created = store.create(id);
+        created.attribute("user", "ada");
+
+        Optional<SessionData> found = store.find(id);
+
+        assertSame(created, found.orElseThrow());
+        assertEquals(Optional.of("ada"), found.get().attribute("user"));
+        assertEquals(START, created.createdAt());
+        assertEquals(1, store.count());
+    }
+
+    @Test
+    void doesNotFindUnknownIds() {
+        SessionStore store = store(10);
+        store.create(ids.next());
+
+        assertEquals(Optional.empty(), store.find(ids.next()));
+    }
+
+    @Test
+    void sessionExpiresAfterTheIdleTimeout() {
+        SessionStore store = store(10);
+        String id = ids.next();
+        store.create(id);
+
+        loop.advance(Duration.ofMinutes(30).toMillis() - 1);
+        assertTrue(store.find(id).isPresent());
+
+        loop.advance(1);
+        assertEquals(Optional.empty(), store.find(id));
+    }
+
+    @Test
+    void touchRestartsTheIdleTimeout() {
+        SessionStore store = store(10);
+        String id = ids.next();
+        SessionData data = store.create(id);
+
+        loop.advance(Duration.ofMinutes(20).toMillis());
+        store.touch(data);
+        loop.advance(Duration.ofMinutes(20).toMillis());
+
+        assertTrue(store.find(id).isPresent());
+        assertEquals(START + Duration.ofMinutes(20).toMillis(), data.lastAccessedAt());
+    }
+
+    @Test
+    void sessionEndsAtItsAbsoluteLifetimeHoweverBusy() {
+        SessionStore store = store(10);
+        String id = ids.next();
+        SessionData data = store.create(id);
+
+        for (int minute = 0; minute < 119; minute++) {
+            loop.advance(Duration.ofMinutes(1).toMillis());
+            store.touch(store.find(id).orElseThrow());
+        }
+        loop.advance(Duration.ofMinutes(1).toMillis());
+
+        assertEquals(Optional.empty(), store.find(id));
+        assertEquals(START, data.createdAt());
+    }
+
+    @Test
+    void oneTimerRemovesExpiredSessionsWithoutLookups() {
+        SessionStore store = store(100);
+        for (int i = 0; i < 50; i++) {
+            store.create(ids.next());
+            loop.advance(1000);
+        }
+        assertEquals(50, store.count());
+
+        loop.advance(Duration.ofMinutes(31).toMillis());
+
+        assertEquals(0, store.count());
+        assertEquals(1, loop.timersCreated());
+        assertEquals(-1, loop.pendingDeadline());
+    }
+
+    @Test
+    void timerIsReArmedForTheNextDeadlineAfterAPurge() {
+        SessionStore store = store(100);
+        store.create(ids.next());
+        loop.advance(Duration.ofMinutes(10).toMillis());
+        String later = ids.next();
+        store.create(later);
+
+        loop.advance(Duration.ofMinutes(25).toMillis());
+
+        assertEquals(1, store.count());
+        assertTrue(store.find(later).isPresent());
+        assertEquals(START + Duration.ofMinutes(40).toMillis(), loop.pendingDeadline());
+        assertEquals(1, loop.timersCreated());
+    }
+
+    @Test
+    void floodOfTenTimesTheCapKeepsOnlyTheMostRecentSessions() {
+        int cap = 1000;
+        SessionStore store = store(cap);
+        String loyal = ids.next();
+        store.create(loyal);
+        List<String> flood = new ArrayList<>();
+        for (int i = 0; i < 10 * cap; i++) {
+            String id = ids.next();
+            flood.add(id);
+            store.create(id);
+            if (i % 100 == 0) {
+                // A visitor who keeps coming back stays the most recently used.
+                store.touch(store.find(loyal).orElseThrow());
+            }
+            assertTrue(store.count() <= cap);
+        }
+
+        assertEquals(cap, store.count());
+        assertTrue(store.find(loyal).isPresent());
+        assertTrue(store.find(flood.get(flood.size() - 1)).isPresent());
+        assertFalse(store.find(flood.get(0)).isPresent());
+    }
+
+    @Test
+    void changeIdKeepsAttributesAndCreationTimeAndRetiresTheOldId() {
+        SessionStore store = store(10);
+        String oldId = ids.next();
+        SessionData data = store.create(oldId);
+        data.attribute("visits", "3");
+        loop.advance(5000);
+
+        String newId = ids.next();
+        store.changeId(data, newId);
+
+        assertEquals(Optional.empty(), store.find(oldId));
+        SessionData moved = store.find(newId).orElseThrow();
+        assertEquals(Optional.of("3"), moved.attribute("visits"));
+        assertEquals(START, moved.createdAt());
+        assertEquals(1, store.count());
+    }
+
+    @Test
+    void removeEndsTheSession() {
+        SessionStore store = store(10);
+        String id = ids.next();
+        store.create(id);
+
+        store.remove(id);
+
+        assertEquals(Optional.empty(), store.find(id));
+        assertEquals(0, store.count());
+    }
+
+    @Test
+    void worksBeforeALoopIsAttached() {
+        SessionSettings settings = SessionSettings.create(b -> b.clock(loop::millis));
+        SessionStore store = new MemorySessionStoreProvider().create(settings);
+        String id = ids.next();
+        store.create(id);
+
+        loop.advance(Duration.ofMinutes(31).toMillis());
+
+        assertEquals(Optional.empty(), store.find(id));
+        assertEquals(0, loop.timersCreated());
+    }
+}
