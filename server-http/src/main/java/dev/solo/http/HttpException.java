@@ -20,7 +20,9 @@ public final class HttpException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final transient Status status;
+    /** Text safe to show the client. */
     private final String safeMessage;
+    /** Whether the connection closes after the error response. */
     private final boolean closeConnection;
     private transient Headers headers;
 

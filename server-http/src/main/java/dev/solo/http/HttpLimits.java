@@ -27,6 +27,12 @@ public record HttpLimits(
     /**
      * Checks the limits.
      *
+     * @param maxRequestLineBytes bytes in the request line, terminator included
+     * @param maxHeaderBytes bytes in the header section
+     * @param maxHeaderCount header field lines
+     * @param maxBodyBytes default limit on decoded body bytes
+     * @param maxChunkExtensionBytes chunk extension bytes per body
+     * @param maxTrailerBytes bytes in the trailer section
      * @throws IllegalArgumentException when a limit is too small to parse any request (line and header sizes below
      *     16 bytes, counts or body sizes below 0)
      */

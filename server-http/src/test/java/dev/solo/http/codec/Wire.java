@@ -88,6 +88,7 @@ final class Wire {
         RequestDecoder decoder = new RequestDecoder(HttpLimits.DEFAULTS);
         BodyDecoder body = new BodyDecoder(HttpLimits.DEFAULTS);
         StringBuilder log = new StringBuilder();
+        StringBuilder content = new StringBuilder();
         int from = 0;
         boolean inBody = false;
         for (int i = 0; i <= cuts.length; i++) {
@@ -105,13 +106,14 @@ final class Wire {
                     body.start(head.framing(), head.contentLength());
                     inBody = true;
                 }
-                String content = drain(body, in);
-                if (!content.isEmpty()) {
-                    log.append("body:").append(content).append('\n');
-                }
+                content.append(drain(body, in));
                 if (!body.isComplete()) {
                     assertFalse(in.hasRemaining(), "body waits only when the input is exhausted");
                     break;
+                }
+                if (content.length() > 0) {
+                    log.append("body:").append(content).append('\n');
+                    content.setLength(0);
                 }
                 log.append("end\n");
                 decoder.reset();
