@@ -9,14 +9,12 @@ import dev.solo.http.Request;
 import dev.solo.http.Response;
 import dev.solo.http.Status;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
 
 /**
@@ -26,10 +24,11 @@ import java.util.Optional;
  */
 final class StaticFileHandler implements Handler {
 
-    private final MimeTypes mimeTypes;
+    private final FileCache files;
+    private final PathResolutions resolutions = new PathResolutions();
 
-    StaticFileHandler(MimeTypes mimeTypes) {
-        this.mimeTypes = mimeTypes;
+    StaticFileHandler(FileCache files) {
+        this.files = files;
     }
 
     @Override
@@ -40,15 +39,15 @@ final class StaticFileHandler implements Handler {
             return true;
         }
         Location location = exchange.location();
-        Optional<Path> mapped = location.resolve(request.path());
+        long now = exchange.loop().now();
+        Optional<Path> mapped = resolutions.resolve(location, request.path(), now);
         if (mapped.isEmpty()) {
             exchange.sendError(location.root().isPresent() ? Status.FORBIDDEN : Status.NOT_FOUND);
             return true;
         }
-        Path path = mapped.get();
-        BasicFileAttributes attributes;
+        FileCache.Entry entry;
         try {
-            attributes = Files.readAttributes(path, BasicFileAttributes.class);
+            entry = files.get(mapped.get(), now);
         } catch (NoSuchFileException e) {
             exchange.sendError(Status.NOT_FOUND);
             return true;
@@ -56,17 +55,17 @@ final class StaticFileHandler implements Handler {
             exchange.sendError(Status.FORBIDDEN);
             return true;
         }
-        if (attributes.isDirectory()) {
-            serveDirectory(exchange, path);
-        } else if (attributes.isRegularFile()) {
-            serveFile(exchange, path, attributes);
+        if (entry.attributes.isDirectory()) {
+            serveDirectory(exchange, entry.file, now);
+        } else if (entry.attributes.isRegularFile()) {
+            serveFile(exchange, entry);
         } else {
             exchange.sendError(Status.FORBIDDEN);
         }
         return true;
     }
 
-    private void serveDirectory(Exchange exchange, Path directory) throws IOException {
+    private void serveDirectory(Exchange exchange, Path directory, long now) throws IOException {
         Request request = exchange.request();
         if (!request.path().endsWith("/")) {
             // Relative links inside the page need the trailing slash, as nginx does it.
@@ -77,10 +76,17 @@ final class StaticFileHandler implements Handler {
             return;
         }
         for (String index : exchange.location().indexFiles()) {
-            Path candidate = directory.resolve(index);
-            if (Files.isRegularFile(candidate) && exchange.location().resolve(request.path() + index).isPresent()) {
-                serveFile(exchange, candidate, Files.readAttributes(candidate, BasicFileAttributes.class));
-                return;
+            Optional<Path> candidate = resolutions.resolve(exchange.location(), request.path() + index, now);
+            if (candidate.isPresent()) {
+                try {
+                    FileCache.Entry entry = files.get(candidate.get(), now);
+                    if (entry.attributes.isRegularFile()) {
+                        serveFile(exchange, entry);
+                        return;
+                    }
+                } catch (NoSuchFileException | AccessDeniedException e) {
+                    // try the next index name
+                }
             }
         }
         if (!exchange.location().autoindex()) {
@@ -91,30 +97,24 @@ final class StaticFileHandler implements Handler {
                 DirectoryListing.render(request.path(), directory)));
     }
 
-    private void serveFile(Exchange exchange, Path file, BasicFileAttributes attributes) throws IOException {
-        if (!Files.isReadable(file)) {
-            exchange.sendError(Status.FORBIDDEN);
-            return;
-        }
+    private void serveFile(Exchange exchange, FileCache.Entry entry) throws IOException {
         Request request = exchange.request();
-        long size = attributes.size();
-        long modified = attributes.lastModifiedTime().toMillis();
-        String etag = Validators.etag(size, attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS));
-        String lastModified = Validators.httpDate(modified);
+        long size = entry.attributes.size();
+        long modified = entry.attributes.lastModifiedTime().toMillis();
 
         String ifNoneMatch = request.headers().get("If-None-Match");
         String ifModifiedSince = request.headers().get("If-Modified-Since");
-        boolean notModified = ifNoneMatch != null ? Validators.noneMatchHits(ifNoneMatch, etag)
+        boolean notModified = ifNoneMatch != null ? Validators.noneMatchHits(ifNoneMatch, entry.etag)
                 : ifModifiedSince != null && Validators.notModifiedSince(ifModifiedSince, modified);
         if (notModified) {
-            exchange.respond(Response.of(Status.NOT_MODIFIED).header("ETag", etag)
-                    .header("Last-Modified", lastModified));
+            exchange.respond(Response.of(Status.NOT_MODIFIED).header("ETag", entry.etag)
+                    .header("Last-Modified", entry.lastModified));
             return;
         }
 
         ByteRange range = null;
         String ifRange = request.headers().get("If-Range");
-        if (ifRange == null || Validators.ifRangeMatches(ifRange, etag, modified)) {
+        if (ifRange == null || Validators.ifRangeMatches(ifRange, entry.etag, modified)) {
             range = ByteRange.parse(request.headers().get("Range"), size);
         }
         if (range == ByteRange.UNSATISFIABLE) {
@@ -122,26 +122,33 @@ final class StaticFileHandler implements Handler {
                     .header("Content-Range", "bytes */" + size));
             return;
         }
+        Response response = Response.of(range == null ? Status.OK : Status.PARTIAL_CONTENT)
+                .header("Last-Modified", entry.lastModified)
+                .header("ETag", entry.etag)
+                .header("Accept-Ranges", "bytes");
+        long first = range == null ? 0 : range.first();
+        long length = range == null ? size : range.length();
+        if (range != null) {
+            response.header("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + size);
+        }
+        if (entry.content != null) {
+            // Small and cached: head and body leave together in one gathering write.
+            ByteBuffer slice = entry.content.duplicate();
+            slice.position((int) first).limit((int) (first + length));
+            exchange.respond(response.body(entry.contentType, slice));
+            return;
+        }
         FileChannel channel;
         try {
-            channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+            channel = FileChannel.open(entry.file, StandardOpenOption.READ);
         } catch (AccessDeniedException e) {
             exchange.sendError(Status.FORBIDDEN);
             return;
-        } catch (IOException e) {
-            channel = FileChannel.open(file, StandardOpenOption.READ);
+        } catch (NoSuchFileException e) {
+            exchange.sendError(Status.NOT_FOUND);
+            return;
         }
-        Response response = Response.of(range == null ? Status.OK : Status.PARTIAL_CONTENT)
-                .header("Content-Type", mimeTypes.forName(file.getFileName().toString()))
-                .header("Last-Modified", lastModified)
-                .header("ETag", etag)
-                .header("Accept-Ranges", "bytes");
-        if (range == null) {
-            response.file(channel, 0, size);
-        } else {
-            response.header("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + size);
-            response.file(channel, range.first(), range.length());
-        }
-        exchange.respond(response);
+        response.header("Content-Type", entry.contentType);
+        exchange.respond(response.file(channel, first, length));
     }
 }

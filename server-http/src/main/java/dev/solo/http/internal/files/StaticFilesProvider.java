@@ -8,7 +8,8 @@ import java.util.Optional;
 /** The {@code static} handler type: files under root/alias; present in every location that has a root. */
 public final class StaticFilesProvider implements HandlerProvider {
 
-    private final MimeTypes mimeTypes = MimeTypes.load();
+    /** Shared by every location: the cache's bounds are the process's, not each location's. */
+    private final FileCache files = new FileCache(MimeTypes.load());
 
     /** Creates the provider (ServiceLoader needs a public no-argument constructor). */
     public StaticFilesProvider() {
@@ -29,6 +30,6 @@ public final class StaticFilesProvider implements HandlerProvider {
         if (location.location().root().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new StaticFileHandler(mimeTypes));
+        return Optional.of(new StaticFileHandler(files));
     }
 }

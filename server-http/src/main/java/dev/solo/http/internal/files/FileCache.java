@@ -1,0 +1,142 @@
+package dev.solo.http.internal.files;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the static handler knows about the files it served recently, like nginx's {@code open_file_cache}: the
+ * checked path, its attributes and validators, and for small files the bytes themselves, so a hot small file costs
+ * no system call at all and leaves in one write with its head. An entry is trusted for {@link #VALID_MILLIS} after it
+ * was checked; then the path is resolved and stat'ed again and the content re-read only if size or time changed.
+ *
+ * <p>Bounded by entry count and by total cached content, least recently used first out. Loop thread only.
+ */
+final class FileCache {
+
+    /** How long a checked entry is trusted without a new stat. */
+    static final long VALID_MILLIS = 1_000;
+    /** Files up to this size are kept in memory. */
+    static final int MAX_CACHED_FILE = 32 * 1024;
+    private static final int MAX_ENTRIES = 4096;
+    private static final long MAX_CONTENT_BYTES = 16L * 1024 * 1024;
+
+    /** A checked file. {@code content} is a read-only buffer for small files, null for others. */
+    static final class Entry {
+        final Path file;
+        final BasicFileAttributes attributes;
+        final String etag;
+        final String lastModified;
+        final String contentType;
+        final ByteBuffer content;
+        long checkedAt;
+
+        Entry(Path file, BasicFileAttributes attributes, String contentType, ByteBuffer content, long now) {
+            this.file = file;
+            this.attributes = attributes;
+            this.etag = Validators.etag(attributes.size(),
+                    attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+            this.lastModified = Validators.httpDate(attributes.lastModifiedTime().toMillis());
+            this.contentType = contentType;
+            this.content = content;
+            this.checkedAt = now;
+        }
+
+        boolean sameFile(BasicFileAttributes other) {
+            return other.size() == attributes.size() && other.lastModifiedTime().equals(attributes.lastModifiedTime())
+                    && other.isRegularFile() == attributes.isRegularFile();
+        }
+    }
+
+    private final LinkedHashMap<Path, Entry> entries = new LinkedHashMap<>(256, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Path, Entry> eldest) {
+            if (size() > MAX_ENTRIES) {
+                forget(eldest.getValue());
+                return true;
+            }
+            return false;
+        }
+    };
+    private final MimeTypes mimeTypes;
+    private long contentBytes;
+
+    FileCache(MimeTypes mimeTypes) {
+        this.mimeTypes = mimeTypes;
+    }
+
+    /**
+     * @param file a path already resolved inside its root
+     * @param now the loop's clock
+     * @return the entry, checked within {@link #VALID_MILLIS}
+     * @throws IOException when the file cannot be stat'ed (missing, denied)
+     */
+    Entry get(Path file, long now) throws IOException {
+        Entry entry = entries.get(file);
+        if (entry != null && now - entry.checkedAt < VALID_MILLIS) {
+            return entry;
+        }
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (IOException e) {
+            if (entry != null) {
+                entries.remove(file);
+                forget(entry);
+            }
+            throw e;
+        }
+        if (entry != null && entry.sameFile(attributes)) {
+            entry.checkedAt = now;
+            return entry;
+        }
+        if (entry != null) {
+            entries.remove(file);
+            forget(entry);
+        }
+        Entry fresh = new Entry(file, attributes, mimeTypes.forName(file.getFileName().toString()),
+                attributes.isRegularFile() && attributes.size() <= MAX_CACHED_FILE ? read(file, attributes) : null,
+                now);
+        if (fresh.content != null) {
+            contentBytes += fresh.content.capacity();
+            while (contentBytes > MAX_CONTENT_BYTES && !entries.isEmpty()) {
+                var eldest = entries.entrySet().iterator();
+                forget(eldest.next().getValue());
+                eldest.remove();
+            }
+        }
+        entries.put(file, fresh);
+        return fresh;
+    }
+
+    private void forget(Entry entry) {
+        if (entry.content != null) {
+            contentBytes -= entry.content.capacity();
+        }
+    }
+
+    /** Reads a small file whole; null when it changed size under us (the caller then streams it). */
+    private static ByteBuffer read(Path file, BasicFileAttributes attributes) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer content = ByteBuffer.allocate((int) attributes.size());
+            while (content.hasRemaining()) {
+                if (channel.read(content) < 0) {
+                    return null;
+                }
+            }
+            if (channel.read(ByteBuffer.allocate(1)) > 0) {
+                return null;
+            }
+            return content.flip().asReadOnlyBuffer();
+        }
+    }
+}
