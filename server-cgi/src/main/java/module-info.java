@@ -20,7 +20,7 @@
  * {@link dev.solo.cgi} package documentation.
  */
 module dev.solo.cgi {
-    requires dev.solo.http;
+    requires transitive dev.solo.http;
     requires org.slf4j;
 
     exports dev.solo.cgi;

@@ -37,14 +37,16 @@ final class BodySpool implements BodyConsumer {
     }
 
     /**
+     * @param directory where to create the file
      * @param limit the most bytes accepted
      * @param completed runs when the whole body is on disk
      * @param aborted runs when the body will not complete; the file is already deleted then
      * @return a spool backed by a new temporary file
      * @throws IOException when the file cannot be created
      */
-    static BodySpool create(long limit, Runnable completed, Consumer<Throwable> aborted) throws IOException {
-        Path file = Files.createTempFile("solo-cgi-", ".body");
+    static BodySpool create(Path directory, long limit, Runnable completed, Consumer<Throwable> aborted)
+            throws IOException {
+        Path file = Files.createTempFile(directory, "solo-cgi-", ".body");
         try {
             FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
             return new BodySpool(file, channel, limit, completed, aborted);

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * Later entries win, in this order: {@code PATH}, {@code cgi_env}, session attributes, protocol variables, so that
  * configuration cannot fake what the request says.
  */
-public final class CgiEnvironment {
+final class CgiEnvironment {
 
     private static final Logger LOG = LoggerFactory.getLogger(CgiEnvironment.class);
 
@@ -105,7 +105,8 @@ public final class CgiEnvironment {
         // Common extensions beyond the RFC, which PHP and many scripts expect.
         put(env, "SCRIPT_FILENAME", match.script().toString());
         root.ifPresent(r -> put(env, "DOCUMENT_ROOT", r.toAbsolutePath().normalize().toString()));
-        put(env, "REQUEST_URI", request.query() == null ? request.rawPath() : request.rawPath() + '?' + request.query());
+        String query = request.query();
+        put(env, "REQUEST_URI", query == null ? request.rawPath() : request.rawPath() + '?' + query);
         // php-cgi refuses to run (cgi.force_redirect) unless the server vouches for the request with this.
         put(env, "REDIRECT_STATUS", "200");
     }

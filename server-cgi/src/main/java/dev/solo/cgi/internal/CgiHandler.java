@@ -24,11 +24,6 @@ public final class CgiHandler implements Handler {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
-    /** @return the settings this handler runs with */
-    public CgiSettings settings() {
-        return settings;
-    }
-
     @Override
     public boolean handle(Exchange exchange) {
         ScriptLocator.Result result = ScriptLocator.locate(exchange.request().path(), exchange.location(), settings);

@@ -23,9 +23,10 @@ import java.util.Optional;
  * @param slots the process cap this location counts against
  * @param extraEnv variables from {@code cgi_env}, in order
  * @param searchPath the {@code PATH} given to scripts (the server's own), or null when it has none
+ * @param tempDir where request bodies and standard error are spooled (unlinked as soon as the script starts)
  */
 public record CgiSettings(List<ScriptType> types, Duration timeout, ProcessSlots slots, Map<String, String> extraEnv,
-                          String searchPath) {
+                          String searchPath, Path tempDir) {
 
     /** The script time limit when {@code cgi_timeout} is not set. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
@@ -40,6 +41,7 @@ public record CgiSettings(List<ScriptType> types, Duration timeout, ProcessSlots
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(slots, "slots");
         extraEnv = Collections.unmodifiableMap(new LinkedHashMap<>(extraEnv));
+        Objects.requireNonNull(tempDir, "tempDir");
     }
 
     /**
@@ -53,7 +55,7 @@ public record CgiSettings(List<ScriptType> types, Duration timeout, ProcessSlots
      */
     public static Optional<CgiSettings> read(LocationContext location, String searchPath,
                                              ProcessSlotRegistry slotRegistry) throws ConfigException {
-        List<Directive> cgi = nearestAll(location, CgiDirectives.CGI);
+        List<Directive> cgi = location.inheritedAll(CgiDirectives.CGI);
         if (cgi.isEmpty()) {
             return Optional.empty();
         }
@@ -71,13 +73,14 @@ public record CgiSettings(List<ScriptType> types, Duration timeout, ProcessSlots
         }
         ProcessSlots slots = slotRegistry.slotsFor(location.inherited(CgiDirectives.CGI_MAX_PROCESSES));
         Map<String, String> env = new LinkedHashMap<>();
-        for (Directive directive : nearestAll(location, CgiDirectives.CGI_ENV)) {
+        for (Directive directive : location.inheritedAll(CgiDirectives.CGI_ENV)) {
             if (directive.argCount() != 2 || !CgiConfigChecks.isEnvironmentName(directive.arg(0))) {
                 throw directive.error("'" + CgiDirectives.CGI_ENV + "' expects a variable name and a value");
             }
             env.put(directive.arg(0), directive.arg(1));
         }
-        return Optional.of(new CgiSettings(types, timeout, slots, env, searchPath));
+        Path tempDir = Path.of(System.getProperty("java.io.tmpdir"));
+        return Optional.of(new CgiSettings(types, timeout, slots, env, searchPath, tempDir));
     }
 
     private static ScriptType scriptType(Directive directive, List<ScriptType> earlier, String searchPath)
@@ -97,20 +100,6 @@ public record CgiSettings(List<ScriptType> types, Duration timeout, ProcessSlots
         }
         Path interpreter = directive.argCount() == 2 ? InterpreterLookup.find(directive, 1, searchPath) : null;
         return new ScriptType(extension, interpreter);
-    }
-
-    /**
-     * Repeatable directives inherit as a whole, as nginx does: the nearest level that has any of them wins.
-     *
-     * <p>{@link LocationContext} offers all occurrences only for the location itself; from enclosing levels it gives
-     * the nearest single one, so that is what an inheriting location gets until the context offers the whole list.
-     */
-    private static List<Directive> nearestAll(LocationContext location, String name) {
-        List<Directive> own = location.own(name);
-        if (!own.isEmpty()) {
-            return own;
-        }
-        return location.inherited(name).map(List::of).orElse(List.of());
     }
 
     /**

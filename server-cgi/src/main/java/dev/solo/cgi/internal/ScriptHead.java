@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param location the {@code Location} value, or null
  * @param sessionUpdates {@code X-Solo-Session-Set} requests, in order
  */
-public record ScriptHead(Kind kind, Status status, Headers headers, String location,
+record ScriptHead(Kind kind, Status status, Headers headers, String location,
                          List<SessionUpdate> sessionUpdates) {
 
     /** The response kinds of RFC 3875 §6.2. */

@@ -17,7 +17,7 @@ import java.util.Set;
  * (so a script cannot inject a header with a stray CR), and the block must fit in {@value #MAX_HEAD_BYTES} bytes so
  * that a script printing garbage without a blank line cannot grow memory. One instance per script run.
  */
-public final class ScriptHeadParser {
+final class ScriptHeadParser {
 
     /** The largest header block accepted, blank line included. */
     public static final int MAX_HEAD_BYTES = 16 * 1024;

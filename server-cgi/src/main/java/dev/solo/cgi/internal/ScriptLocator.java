@@ -10,7 +10,7 @@ import java.util.Optional;
  * configured extension and maps to a regular file is the script; the rest of the path is {@code PATH_INFO}. So
  * {@code /cgi-bin/app.py/users/7} runs {@code app.py} with {@code PATH_INFO=/users/7}.
  */
-public final class ScriptLocator {
+final class ScriptLocator {
 
     /** What the path holds. */
     public enum Outcome {

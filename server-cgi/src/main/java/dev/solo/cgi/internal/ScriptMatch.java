@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param scriptName the decoded URL path up to and including the script's segment, e.g. {@code /cgi-bin/app.py}
  * @param pathInfo the decoded rest of the path, e.g. {@code /users/7}, or empty
  */
-public record ScriptMatch(Path script, ScriptType type, String scriptName, String pathInfo) {
+record ScriptMatch(Path script, ScriptType type, String scriptName, String pathInfo) {
 
     /**
      * Checks the components.

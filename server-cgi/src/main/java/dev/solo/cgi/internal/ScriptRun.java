@@ -3,17 +3,10 @@ package dev.solo.cgi.internal;
 import dev.solo.core.EventLoop;
 import dev.solo.core.Timer;
 import dev.solo.http.Exchange;
-import dev.solo.http.Headers;
 import dev.solo.http.Response;
-import dev.solo.http.Session;
 import dev.solo.http.Status;
-import java.io.File;
 import java.io.IOException;
-import java.lang.ProcessBuilder.Redirect;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,8 +44,6 @@ final class ScriptRun {
 
     /** Bounds the work of one loop turn when a script writes as fast as it is read. */
     private static final int MAX_FILLS_PER_POLL = 16;
-
-    private static final File NO_INPUT = new File("/dev/null");
 
     private enum Phase { SPOOLING, RUNNING, STREAMING, DRAINING, DONE }
 
@@ -100,7 +91,8 @@ final class ScriptRun {
             return;
         }
         try {
-            spool = BodySpool.create(exchange.location().maxBodySize(), this::launch, cause -> abort());
+            spool = BodySpool.create(settings.tempDir(), exchange.location().maxBodySize(), this::launch,
+                    cause -> abort());
         } catch (IOException e) {
             LOG.error("{}: cannot create a temporary file for the request body: {}", tag, e.toString());
             failBeforeStart();
@@ -114,7 +106,8 @@ final class ScriptRun {
             return;
         }
         try {
-            process = startProcess();
+            stderr = StderrLog.create(settings.tempDir(), tag);
+            process = ScriptProcess.start(exchange, settings, match, spool, stderr);
         } catch (IOException | RuntimeException e) {
             LOG.error("{}: cannot start: {}", tag, e.toString());
             failBeforeStart();
@@ -136,29 +129,6 @@ final class ScriptRun {
         process.onExit().whenComplete((exitedProcess, error) -> loop.execute(this::onExit));
         deadline = loop.schedule(settings.timeout().toMillis(), this::onTimeout);
         poller = loop.schedule(MIN_POLL_MILLIS, this::poll);
-    }
-
-    private Process startProcess() throws IOException {
-        List<String> command = new ArrayList<>(2);
-        match.type().interpreterPath().ifPresent(interpreter -> command.add(interpreter.toString()));
-        command.add(match.script().toString());
-        ProcessBuilder builder = new ProcessBuilder(command).directory(match.script().getParent().toFile());
-        builder.environment().clear();
-        long bodyLength = spool == null ? -1 : spool.size();
-        builder.environment().putAll(CgiEnvironment.build(exchange.request(), exchange.location(), match, settings,
-                bodyLength, exchange.session(false)));
-        builder.redirectInput(spool == null ? Redirect.from(NO_INPUT) : Redirect.from(spool.file().toFile()));
-        builder.redirectOutput(Redirect.PIPE);
-        stderr = StderrLog.create(tag);
-        builder.redirectError(Redirect.appendTo(stderr.file().toFile()));
-        Process started = builder.start();
-        try {
-            // Standard input comes from a file, so this is the JDK's null stream; close it all the same.
-            started.getOutputStream().close();
-        } catch (IOException e) {
-            LOG.debug("{}: closing stdin failed", tag, e);
-        }
-        return started;
     }
 
     /** One poll: takes output, acts on it, and decides when to look again. Also runs once when the exit is seen. */
@@ -251,7 +221,7 @@ final class ScriptRun {
             LOG.warn("{}: exited with status {} before its response was sent", tag, process.exitValue());
             answerError(Status.BAD_GATEWAY);
         } else if (head.kind() == ScriptHead.Kind.LOCAL_REDIRECT) {
-            applySessionUpdates();
+            ScriptResponses.applySessionUpdates(exchange, head, tag);
             phase = Phase.DRAINING;
             output.discard();
             // RFC 3875 §6.2.2: the server serves the new path as if the client had asked for it.
@@ -265,7 +235,7 @@ final class ScriptRun {
     }
 
     private void respondWhole() {
-        Response response = response();
+        Response response = ScriptResponses.head(exchange, head, tag);
         String contentType = head.headers().get("Content-Type");
         if (contentType != null) {
             response.body(contentType, output.takeAll());
@@ -274,44 +244,22 @@ final class ScriptRun {
             body = new ScriptBody(this);
             response.stream(body, output.held());
         }
-        exchange.respond(response);
         if (body == null) {
+            exchange.respond(response);
             finish();
         } else {
+            // Before respond: the server may pull the body at once.
             phase = Phase.STREAMING;
+            exchange.respond(response);
         }
     }
 
     private void respondStreaming() {
         body = new ScriptBody(this);
-        Response response = response().stream(body, -1);
+        Response response = ScriptResponses.head(exchange, head, tag).stream(body, -1);
+        // Before respond: the server may pull the body at once.
         phase = Phase.STREAMING;
         exchange.respond(response);
-    }
-
-    private Response response() {
-        Response response = Response.of(head.status());
-        Headers headers = head.headers();
-        for (int i = 0; i < headers.size(); i++) {
-            response.header(headers.name(i), headers.value(i));
-        }
-        applySessionUpdates();
-        return response;
-    }
-
-    /** Applies {@code X-Solo-Session-Set} before the head goes out, so the session cookie can go with it. */
-    private void applySessionUpdates() {
-        if (head.sessionUpdates().isEmpty()) {
-            return;
-        }
-        Optional<Session> session = exchange.session(true);
-        if (session.isEmpty()) {
-            LOG.warn("{}: X-Solo-Session-Set ignored: no session support is configured", tag);
-            return;
-        }
-        for (ScriptHead.SessionUpdate update : head.sessionUpdates()) {
-            session.get().set(update.name(), update.value());
-        }
     }
 
     /**

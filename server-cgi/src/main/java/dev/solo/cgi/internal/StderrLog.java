@@ -41,12 +41,13 @@ final class StderrLog {
     }
 
     /**
+     * @param directory where to create the file
      * @param tag what to prefix each logged line with (the script path)
      * @return a log backed by a new, empty temporary file
      * @throws IOException when the file cannot be created
      */
-    static StderrLog create(String tag) throws IOException {
-        Path file = Files.createTempFile("solo-cgi-", ".stderr");
+    static StderrLog create(Path directory, String tag) throws IOException {
+        Path file = Files.createTempFile(directory, "solo-cgi-", ".stderr");
         try {
             return new StderrLog(file, FileChannel.open(file, StandardOpenOption.READ), tag);
         } catch (IOException | RuntimeException e) {

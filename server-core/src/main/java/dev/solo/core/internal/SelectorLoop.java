@@ -82,6 +82,7 @@ public final class SelectorLoop implements Server, EventLoop {
                 acceptors.forEach(Acceptor::close);
                 acceptors.clear();
                 bound.clear();
+                releaseCancelledKeys();
                 throw new BindFailure(listener, e);
             }
         }
@@ -285,6 +286,15 @@ public final class SelectorLoop implements Server, EventLoop {
     @Override
     public long wallTime() {
         return wallTime;
+    }
+
+    /** A channel registered with a selector is really closed only at the selector's next select. */
+    private void releaseCancelledKeys() {
+        try {
+            selector.selectNow();
+        } catch (IOException e) {
+            LOG.debug("selectNow after a failed start failed", e);
+        }
     }
 
     Selector selector() {

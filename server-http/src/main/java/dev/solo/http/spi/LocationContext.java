@@ -24,6 +24,15 @@ public interface LocationContext {
     Optional<Directive> inherited(String name);
 
     /**
+     * Every occurrence of a repeatable directive, inherited as a group: the nearest level that has any of them wins
+     * (as nginx inherits {@code error_page}).
+     *
+     * @param name a directive name
+     * @return the occurrences at the nearest level that has some, in order; empty if none has
+     */
+    List<Directive> inheritedAll(String name);
+
+    /**
      * @param name a directive name
      * @return every occurrence in the location block itself, in order
      */

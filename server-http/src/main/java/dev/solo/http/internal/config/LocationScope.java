@@ -33,6 +33,11 @@ final class LocationScope implements LocationContext {
     }
 
     @Override
+    public List<Directive> inheritedAll(String name) {
+        return scope.inheritedAll(name);
+    }
+
+    @Override
     public List<Directive> own(String name) {
         return scope.ownAll(name);
     }

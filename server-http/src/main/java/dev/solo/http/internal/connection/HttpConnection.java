@@ -51,6 +51,8 @@ final class HttpConnection implements ConnectionHandler {
     private HttpExchange exchange;
     private int requestsServed;
     private boolean shuttingDown;
+    /** True while {@link #process()} runs, so a request completed inside it does not start a nested pass. */
+    private boolean processing;
 
     HttpConnection(Transport transport, ConnectionContext context, HostTable hosts) {
         this.transport = transport;
@@ -109,6 +111,7 @@ final class HttpConnection implements ConnectionHandler {
 
     /** Parses and dispatches what the read buffer holds, as far as the current state allows. */
     void process() {
+        processing = true;
         try {
             while (transport.isOpen() && readBuffer != null && readBuffer.hasRemaining()) {
                 if (state == State.IDLE) {
@@ -122,7 +125,7 @@ final class HttpConnection implements ConnectionHandler {
                     startExchange();
                 } else if (state == State.EXCHANGE && exchange.wantsBody()) {
                     exchange.readBody(readBuffer);
-                    if (exchange.wantsBody()) {
+                    if (exchange != null && exchange.wantsBody()) {
                         break;
                     }
                 } else {
@@ -131,6 +134,8 @@ final class HttpConnection implements ConnectionHandler {
             }
         } catch (HttpException e) {
             rejectBeforeExchange(e);
+        } finally {
+            processing = false;
         }
         releaseReadBufferIfEmpty();
         updateInterest();
@@ -175,12 +180,16 @@ final class HttpConnection implements ConnectionHandler {
     void exchangeComplete(boolean close) {
         exchange = null;
         decoder.reset();
-        if (close || shuttingDown || requestsServed >= timeouts().keepAliveRequests()) {
+        if (close || shuttingDown) {
             closeGracefully();
             return;
         }
         state = State.IDLE;
         arm(Deadline.KEEP_ALIVE, timeouts().keepAlive());
+        if (processing) {
+            // The pass that completed this exchange goes on with the pipelined bytes itself.
+            return;
+        }
         if (readBuffer != null && readBuffer.hasRemaining()) {
             process();
         } else {
@@ -310,5 +319,10 @@ final class HttpConnection implements ConnectionHandler {
 
     boolean shuttingDown() {
         return shuttingDown;
+    }
+
+    /** @return true when the current request is the last this connection may serve ({@code keepalive_requests}) */
+    boolean lastRequest() {
+        return requestsServed >= timeouts().keepAliveRequests();
     }
 }

@@ -87,6 +87,10 @@ final class HttpExchange implements Exchange {
             return;
         }
         try {
+            if (head.targetForm() == RequestHead.TargetForm.AUTHORITY) {
+                // Only CONNECT uses authority-form; we are not a tunnel (RFC 9110 §9.3.6).
+                throw new HttpException(Status.NOT_IMPLEMENTED, "CONNECT is not supported", false);
+            }
             String path = head.targetForm() == RequestHead.TargetForm.ASTERISK ? "*" : PathDecoder.decode(head.path());
             request = new RequestView(head, path, connection.transport().remoteAddress(),
                     connection.transport().localAddress());
@@ -133,12 +137,13 @@ final class HttpExchange implements Exchange {
         if (location == null) {
             throw new HttpException(Status.NOT_FOUND, "not found", false);
         }
-        if (!location.allows(method)) {
-            throw HttpException.methodNotAllowed(allowHeader(location));
-        }
         if (method == Method.OPTIONS) {
+            // OPTIONS asks what the location accepts; it is always answered (RFC 9110 §9.3.7).
             respond(Response.of(Status.NO_CONTENT).header("Allow", allowHeader(location)));
             return;
+        }
+        if (!location.allows(method)) {
+            throw HttpException.methodNotAllowed(allowHeader(location));
         }
         if (head.hasBody() && head.contentLength() > location.maxBodySize()) {
             // Known before reading: answer at once, never read the body (RFC 9110 §15.5.14), then close.
@@ -288,8 +293,8 @@ final class HttpExchange implements Exchange {
                 discardBody();
             }
         }
-        if (connection.shuttingDown()) {
-            closeAfter = true;
+        if (connection.shuttingDown() || connection.lastRequest()) {
+            closeAfter = true; // announced in this response (RFC 9112 §9.6), not decided after it
         }
         boolean headRequest = request != null && request.method() == Method.HEAD;
         boolean sendBody = !headRequest && response.status().allowsBody();

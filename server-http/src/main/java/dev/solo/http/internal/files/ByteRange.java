@@ -49,11 +49,11 @@ public record ByteRange(long first, long last) {
             }
             long first = parseDigits(from);
             long last = to.isEmpty() ? size - 1 : parseDigits(to);
-            if (last < first) {
-                return null;
-            }
             if (first >= size) {
                 return UNSATISFIABLE;
+            }
+            if (last < first) {
+                return null;
             }
             return new ByteRange(first, Math.min(last, size - 1));
         } catch (NumberFormatException e) {

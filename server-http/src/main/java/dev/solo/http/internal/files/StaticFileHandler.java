@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -54,6 +55,10 @@ final class StaticFileHandler implements Handler {
         } catch (AccessDeniedException e) {
             exchange.sendError(Status.FORBIDDEN);
             return true;
+        } catch (FileSystemException e) {
+            // "Not a directory": a path below a regular file names nothing.
+            exchange.sendError(Status.NOT_FOUND);
+            return true;
         }
         if (entry.attributes.isDirectory()) {
             serveDirectory(exchange, entry.file, now);
@@ -84,7 +89,7 @@ final class StaticFileHandler implements Handler {
                         serveFile(exchange, entry);
                         return;
                     }
-                } catch (NoSuchFileException | AccessDeniedException e) {
+                } catch (FileSystemException e) {
                     // try the next index name
                 }
             }

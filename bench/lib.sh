@@ -1,0 +1,153 @@
+# Shared helpers for the bench scripts (compare.sh, siege.sh, soak.sh). Source it; do not run it.
+#
+# Everything here targets 127.0.0.1 only, and every wait loop is bounded in iterations.
+# Environment understood by start_solo:
+#   SOLO_NO_BUILD=1   run the jars already in server-app/target/modules with java directly instead of ./solo
+#                     (./solo rebuilds when a source is newer than the last build, and a tree that is being
+#                     edited may not compile; the JVM options are then read from ./solo's default_opts)
+#   JAVA_OPTS         replaces the launcher's default JVM options, exactly as for ./solo
+
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT_DIR="$(cd "$BENCH_DIR/.." && pwd)"
+CLK_TCK="$(getconf CLK_TCK)"
+
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "error: $*"; exit 2; }
+
+# need_tools TOOL... : installs the Debian packages that provide missing tools (needs root).
+need_tools() {
+    local missing=() tool pkg
+    for tool in "$@"; do
+        if ! command -v "$tool" >/dev/null 2>&1 && ! [ -x "/usr/sbin/$tool" ]; then
+            case "$tool" in
+                ab) pkg=apache2-utils ;;
+                taskset) pkg=util-linux ;;
+                ss) pkg=iproute2 ;;
+                *) pkg="$tool" ;;
+            esac
+            missing+=("$pkg")
+        fi
+    done
+    [ "${#missing[@]}" -eq 0 ] && return 0
+    [ "$(id -u)" -eq 0 ] || die "missing ${missing[*]}; install them (apt-get install -y ${missing[*]})"
+    log "installing ${missing[*]}"
+    # The package lists may be empty on a fresh machine: update once, then install.
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null 2>&1 || {
+        DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    }
+    # Debian starts the nginx/lighttpd services on install where it can; the benchmarks run their own copies.
+    for pkg in nginx lighttpd; do
+        if [[ " ${missing[*]} " == *" $pkg "* ]] && command -v service >/dev/null 2>&1; then
+            service "$pkg" stop >/dev/null 2>&1 || true
+        fi
+    done
+}
+
+# port_free PORT : fails when something already listens on 127.0.0.1:PORT.
+port_free() {
+    ! ss -Htln "sport = :$1" | grep -q .
+}
+
+# wait_http URL PID [SECONDS] : waits until URL answers, as long as PID lives; fails after SECONDS (default 180,
+# enough for ./solo to rebuild the project first).
+wait_http() {
+    local url="$1" pid="$2" limit="${3:-180}" i
+    for ((i = 0; i < limit * 4; i++)); do
+        curl -s -o /dev/null --max-time 2 "$url" && return 0
+        kill -0 "$pid" 2>/dev/null || return 1
+        sleep 0.25
+    done
+    return 1
+}
+
+# solo_java_opts : the JVM options Solo runs with: JAVA_OPTS if set, else the launcher's default_opts.
+solo_java_opts() {
+    if [ -n "${JAVA_OPTS:-}" ]; then
+        printf '%s' "$JAVA_OPTS"
+    else
+        sed -n 's/^default_opts="\(.*\)"$/\1/p' "$ROOT_DIR/solo"
+    fi
+}
+
+# start_solo CONFIG LOGFILE [CPU] : starts Solo in the background (pinned to CPU when given) and sets SOLO_PID.
+# The PID is the JVM's: ./solo ends with exec, and so does taskset. Call it directly, not in $(...), so the JVM
+# stays a child of the calling shell.
+start_solo() {
+    local config="$1" logfile="$2" cpu="${3:-}" pin=()
+    [ -n "$cpu" ] && pin=(taskset -c "$cpu")
+    if [ "${SOLO_NO_BUILD:-0}" = 1 ]; then
+        [ -d "$ROOT_DIR/server-app/target/modules" ] || die "no server-app/target/modules: build first"
+        local opts
+        opts="$(solo_java_opts)"
+        # shellcheck disable=SC2086
+        "${pin[@]}" java $opts -p "$ROOT_DIR/server-app/target/modules" -m dev.solo.app/dev.solo.app.Main \
+            "$config" >"$logfile" 2>&1 &
+    else
+        # Build (if stale) and validate outside the pinned CPU, so the build does not count as server start-up.
+        "$ROOT_DIR/solo" --check "$config" >"$logfile" 2>&1 || {
+            tail -n 30 "$logfile" >&2
+            die "./solo --check $config failed (set SOLO_NO_BUILD=1 to run the jars already built)"
+        }
+        "${pin[@]}" "$ROOT_DIR/solo" "$config" >>"$logfile" 2>&1 &
+    fi
+    SOLO_PID=$!
+}
+
+# stop_pid PID [NAME] : SIGTERM, then SIGKILL after 10 s. Only ever called with PIDs this script started.
+stop_pid() {
+    local pid="$1" name="${2:-process}" i
+    kill -0 "$pid" 2>/dev/null || return 0
+    kill -TERM "$pid" 2>/dev/null || true
+    for ((i = 0; i < 40; i++)); do
+        kill -0 "$pid" 2>/dev/null || { wait "$pid" 2>/dev/null || true; return 0; }
+        sleep 0.25
+    done
+    log "$name ($pid) ignored SIGTERM; killing it"
+    kill -KILL "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+}
+
+# tree_pids PID : PID and its direct children (nginx's master and worker).
+tree_pids() {
+    echo "$1"
+    pgrep -P "$1" 2>/dev/null || true
+}
+
+# cpu_ticks PID : utime + stime of PID and its direct children, in clock ticks (/proc/PID/stat fields 14 and 15;
+# the command name in field 2 may hold spaces, so fields are counted after its closing parenthesis).
+cpu_ticks() {
+    local total=0 p stat rest
+    for p in $(tree_pids "$1"); do
+        stat="$(cat "/proc/$p/stat" 2>/dev/null)" || continue
+        rest="${stat##*) }"
+        # shellcheck disable=SC2086
+        set -- $rest
+        total=$((total + ${12} + ${13}))
+    done
+    echo "$total"
+}
+
+# rss_kb PID : VmRSS of PID and its direct children, in KiB.
+rss_kb() {
+    local total=0 p kb
+    for p in $(tree_pids "$1"); do
+        kb="$(awk '/^VmRSS:/ {print $2}' "/proc/$p/status" 2>/dev/null)" || continue
+        total=$((total + ${kb:-0}))
+    done
+    echo "$total"
+}
+
+# sample_max_rss PID OUTFILE SECONDS : writes the largest rss_kb seen every 0.2 s, for at most SECONDS.
+# Run it in the background and kill it when the load ends.
+sample_max_rss() {
+    local pid="$1" out="$2" limit="$3" max=0 kb i
+    for ((i = 0; i < limit * 5; i++)); do
+        kb="$(rss_kb "$pid")"
+        if [ "$kb" -gt "$max" ]; then
+            max="$kb"
+            echo "$max" >"$out"
+        fi
+        sleep 0.2
+    done
+}

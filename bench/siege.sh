@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# Availability under siege: 255 concurrent users with no delay against Solo, over loopback only.
+#
+# usage: bench/siege.sh [--time 60S] [--concurrent 255] [--floor 100] [--modes keep-alive,close]
+#   --time        duration of each siege run, siege syntax (default $SIEGE_TIME or 60S)
+#   --concurrent  simulated users (default 255, siege's limit)
+#   --floor       lowest acceptable availability in percent (default 100)
+#   --modes       connection modes to run: keep-alive, close or both (default both)
+# Environment: SIEGE_TIME as --time; SOLO_NO_BUILD=1 runs the jars already built (see bench/lib.sh).
+#
+# Starts Solo on 127.0.0.1:18084 serving an empty page (0 B) and a small static page (~1 KiB of HTML), runs
+# `siege -b -c 255 -t TIME` against each page with `connection = keep-alive` and with `connection = close`
+# (from a siegerc that turns logging and the HTML parser off and speaks HTTP/1.1), prints a table of
+# transactions, availability, failed transactions, rate and longest transaction, and exits 1 when any run's
+# availability is below the floor, any transaction failed while the floor is 100, or Solo died.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+time_spec="${SIEGE_TIME:-60S}"
+concurrent=255
+floor=100
+modes="keep-alive,close"
+port=18084
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --time) time_spec="${2:?}"; shift 2 ;;
+        --concurrent) concurrent="${2:?}"; shift 2 ;;
+        --floor) floor="${2:?}"; shift 2 ;;
+        --modes) modes="${2:?}"; shift 2 ;;
+        -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+        *) die "unknown option $1 (see --help)" ;;
+    esac
+done
+[[ "$time_spec" =~ ^[0-9]+[SMH]$ ]] || die "--time must look like 20S, 10M or 1H"
+[[ "$concurrent" =~ ^[0-9]+$ && "$concurrent" -ge 1 && "$concurrent" -le 255 ]] || die "--concurrent must be 1..255"
+[[ "$floor" =~ ^[0-9]+(\.[0-9]+)?$ ]] || die "--floor must be a percentage"
+# Bound each run: siege's own -t plus a margin for start-up and draining.
+case "$time_spec" in
+    *S) run_seconds="${time_spec%S}" ;;
+    *M) run_seconds=$((${time_spec%M} * 60)) ;;
+    *H) run_seconds=$((${time_spec%H} * 3600)) ;;
+esac
+
+need_tools siege curl ss
+port_free "$port" || die "port $port is in use"
+
+work="$(mktemp -d /tmp/bench-siege.XXXXXX)"
+SOLO_PID=""
+cleanup() {
+    [ -n "$SOLO_PID" ] && stop_pid "$SOLO_PID" solo
+    rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+mkdir -p "$work/files"
+: >"$work/files/empty.html"
+{
+    echo '<!DOCTYPE html>'
+    echo '<html lang="en"><head><meta charset="utf-8"><title>Small page</title></head><body>'
+    echo '<h1>A small static page</h1>'
+    for i in $(seq 1 12); do
+        echo "<p>Paragraph $i of a page that is about one kibibyte long, served from disk.</p>"
+    done
+    echo '</body></html>'
+} >"$work/files/small.html"
+
+cat >"$work/solo.conf" <<EOF
+access_log off;
+max_connections 10000;
+server {
+    listen 127.0.0.1:$port;
+    server_name localhost;
+    root files;
+    location / { }
+}
+EOF
+
+# write_siegerc MODE : a siegerc for one connection mode; nothing is read from ~/.siege.
+write_siegerc() {
+    cat >"$work/siegerc-$1" <<EOF
+verbose = false
+quiet = true
+color = off
+json_output = true
+show-logfile = false
+logging = false
+parser = false
+protocol = HTTP/1.1
+connection = $1
+limit = 255
+timeout = 30
+failures = 1000000
+accept-encoding =
+internet = false
+benchmark = true
+EOF
+}
+
+start_solo "$work/solo.conf" "$work/solo.log"
+wait_http "http://127.0.0.1:$port/small.html" "$SOLO_PID" || { tail -n 30 "$work/solo.log" >&2; die "Solo did not start"; }
+log "Solo started (pid $SOLO_PID) on 127.0.0.1:$port"
+
+# json_field NAME FILE : one number from siege's JSON summary.
+json_field() {
+    sed -n "s/.*\"$1\":[[:space:]]*\([0-9.]*\).*/\1/p" "$2" | head -n 1
+}
+
+failed_runs=0
+rows=()
+IFS=',' read -r -a mode_list <<<"$modes"
+for mode in "${mode_list[@]}"; do
+    case "$mode" in keep-alive|close) ;; *) die "unknown mode $mode" ;; esac
+    write_siegerc "$mode"
+    for page in empty.html small.html; do
+        out="$work/siege-$mode-$page.json"
+        log "siege -b -c $concurrent -t $time_spec ($mode) http://127.0.0.1:$port/$page"
+        note=""
+        for attempt in 1 2; do
+            # siege 4.0.x sometimes hangs after its run and ignores SIGTERM (JoeDog/siege issues #4, #66): bound
+            # it with SIGKILL, and run again once if it hung while Solo still answers.
+            timeout -k 10 $((run_seconds + 60)) siege -R "$work/siegerc-$mode" -b -c "$concurrent" \
+                -t "$time_spec" "http://127.0.0.1:$port/$page" >"$out" 2>"$out.err" || true
+            [ -n "$(json_field availability "$out")" ] && break
+            curl -s -o /dev/null --max-time 5 "http://127.0.0.1:$port/$page" || break
+            note=" (siege hung once; Solo still answered; run again)"
+            log "  siege hung (no summary, attempt $attempt of 2) while Solo still answers"
+        done
+        availability="$(json_field availability "$out")"
+        transactions="$(json_field transactions "$out")"
+        failed="$(json_field failed_transactions "$out")"
+        rate="$(json_field transaction_rate "$out")"
+        longest="$(json_field longest_transaction "$out")"
+        verdict=ok
+        if [ -z "$availability" ]; then
+            verdict="FAIL (no summary)"
+            sed 's/^/    /' "$out" "$out.err" | head -n 20 >&2
+        elif awk -v a="$availability" -v f="$floor" -v x="${failed:-0}" \
+                'BEGIN {exit !(a + 0 < f + 0 || (f + 0 >= 100 && x + 0 > 0))}'; then
+            verdict="FAIL"
+        fi
+        if ! kill -0 "$SOLO_PID" 2>/dev/null; then
+            verdict="FAIL (Solo died)"
+        fi
+        [ "$verdict" = ok ] || failed_runs=$((failed_runs + 1))
+        # Siege reports socket-level problems on stderr ("descriptor table full", "connection reset" ...).
+        grep -v '^\s*$' "$out.err" | sort | uniq -c | sort -rn | head -n 5 | sed 's/^/    siege: /' >&2 || true
+        rows+=("| $mode | $page | ${transactions:-?} | ${availability:-?} % | ${failed:-?} | ${rate:-?} | ${longest:-?} | $verdict$note |")
+        kill -0 "$SOLO_PID" 2>/dev/null || break 2
+    done
+done
+
+echo
+echo "siege -b -c $concurrent -t $time_spec against Solo on 127.0.0.1:$port (floor $floor %)"
+echo
+echo "| connection | page | transactions | availability | failed | trans/s | longest s | verdict |"
+echo "|---|---|---:|---:|---:|---:|---:|---|"
+printf '%s\n' "${rows[@]}"
+if grep -Eq 'ERROR|WARN|Exception' "$work/solo.log"; then
+    echo
+    echo "Solo logged warnings or errors:"
+    grep -E 'ERROR|WARN|Exception' "$work/solo.log" | sort | uniq -c | sort -rn | head -n 20
+fi
+[ "$failed_runs" -eq 0 ] || { log "$failed_runs run(s) below the floor"; exit 1; }

@@ -1,0 +1,54 @@
+package dev.solo.it.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** Where the repository and the built server are, seen from a test running in {@code integration-tests/}. */
+public final class RepositoryPaths {
+
+    private RepositoryPaths() {
+    }
+
+    /**
+     * @return the repository root: the parent of the working directory when that is {@code integration-tests}
+     *         (as under Maven), else the working directory itself
+     */
+    public static Path root() {
+        Path working = Path.of("").toAbsolutePath();
+        if (Files.isDirectory(working.resolve("examples")) && Files.isDirectory(working.resolve("server-app"))) {
+            return working;
+        }
+        return working.getParent();
+    }
+
+    /**
+     * @return {@code server-app/target/modules}, the module path of the {@code solo} launcher
+     * @throws AssertionError when it has not been built, naming the command that builds it
+     */
+    public static Path moduleDirectory() {
+        Path modules = root().resolve("server-app/target/modules");
+        if (!hasLauncherJar(modules)) {
+            throw new AssertionError(modules + " holds no server-app jar: build the launcher first with "
+                    + "'mvn -pl integration-tests -am verify' (server-app's package phase fills that folder)");
+        }
+        return modules;
+    }
+
+    private static boolean hasLauncherJar(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.anyMatch(p -> p.getFileName().toString().matches("server-app-.*\\.jar"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** @return the {@code java} executable of the JVM running the tests */
+    public static Path javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+}

@@ -1,0 +1,58 @@
+package dev.solo.cgi.internal;
+
+import dev.solo.http.Exchange;
+import dev.solo.http.Headers;
+import dev.solo.http.Response;
+import dev.solo.http.Session;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Turns a script's head into what the server sends: the response head and the session changes. */
+final class ScriptResponses {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScriptResponses.class);
+
+    private ScriptResponses() {
+    }
+
+    /**
+     * Builds the response head and applies the session changes first, so that a new session's cookie goes out with
+     * it.
+     *
+     * @param exchange the exchange, for its session
+     * @param head the script's head
+     * @param tag the script, for the log
+     * @return a response with the script's status and fields; the caller adds the body
+     */
+    static Response head(Exchange exchange, ScriptHead head, String tag) {
+        Response response = Response.of(head.status());
+        Headers headers = head.headers();
+        for (int i = 0; i < headers.size(); i++) {
+            response.header(headers.name(i), headers.value(i));
+        }
+        applySessionUpdates(exchange, head, tag);
+        return response;
+    }
+
+    /**
+     * Applies {@code X-Solo-Session-Set}, creating the session if needed.
+     *
+     * @param exchange the exchange, for its session
+     * @param head the script's head
+     * @param tag the script, for the log
+     */
+    static void applySessionUpdates(Exchange exchange, ScriptHead head, String tag) {
+        if (head.sessionUpdates().isEmpty()) {
+            return;
+        }
+        Optional<Session> session = exchange.session(true);
+        if (session.isEmpty()) {
+            LOG.warn("{}: X-Solo-Session-Set ignored: no session support is configured", tag);
+            return;
+        }
+        for (ScriptHead.SessionUpdate update : head.sessionUpdates()) {
+            session.get().set(update.name(), update.value());
+        }
+    }
+}
