@@ -25,4 +25,14 @@ public interface SessionManager {
      * @param response the response about to be sent
      */
     void beforeResponse(Request request, Response response);
+
+    /**
+     * The exchange of this request is over, answered or not (the client may have gone away): forget what was kept
+     * for it. Called exactly once per request that reached {@link #session}, after {@link #beforeResponse} if there
+     * was a response.
+     *
+     * @param request the request
+     */
+    default void exchangeEnded(Request request) {
+    }
 }

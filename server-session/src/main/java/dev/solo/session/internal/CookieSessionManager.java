@@ -114,6 +114,19 @@ final class CookieSessionManager implements SessionManager {
     }
 
     @Override
+    public void exchangeEnded(Request request) {
+        // Answered requests were forgotten in beforeResponse; this one ended without a response.
+        RequestState state = requests.remove(request);
+        if (state != null && state.session != null && state.dirty) {
+            try {
+                store.save(state.session.data());
+            } catch (UncheckedIOException e) {
+                LOG.warn("Could not save session attributes: {}", e.getMessage());
+            }
+        }
+    }
+
+    @Override
     public void beforeResponse(Request request, Response response) {
         RequestState state = requests.remove(request);
         if (state == null) {

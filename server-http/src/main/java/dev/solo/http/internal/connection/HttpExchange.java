@@ -45,6 +45,8 @@ final class HttpExchange implements Exchange {
     private final ResponseWriter writer = new ResponseWriter();
     private final List<Runnable> abortActions = new ArrayList<>(1);
     private RequestView request;
+    /** The request as it arrived: sessions are keyed by it even after an internal redirect. */
+    private RequestView originalRequest;
     private VirtualServer server;
     private RouteLocation location;
     private BodyDecoder body;
@@ -56,6 +58,7 @@ final class HttpExchange implements Exchange {
     private boolean writeDone;
     private boolean closeAfter;
     private boolean finished;
+    private boolean released;
     private boolean inputClosed;
     private ByteBuffer headBuffer;
     private ByteBuffer interim;
@@ -94,6 +97,7 @@ final class HttpExchange implements Exchange {
             String path = head.targetForm() == RequestHead.TargetForm.ASTERISK ? "*" : PathDecoder.decode(head.path());
             request = new RequestView(head, path, connection.transport().remoteAddress(),
                     connection.transport().localAddress());
+            originalRequest = request;
             server = connection.hosts().select(head.host());
             if (head.hasBody()) {
                 bodyDone = false;
@@ -281,8 +285,8 @@ final class HttpExchange implements Exchange {
         }
         responded = true;
         status = response.status().code();
-        if (server != null && server.sessions() != null && request != null) {
-            server.sessions().beforeResponse(request, response);
+        if (server != null && server.sessions() != null && originalRequest != null) {
+            server.sessions().beforeResponse(originalRequest, response);
         }
         if (!bodyDone) {
             if (closeAfter || consumer != null) {
@@ -463,6 +467,10 @@ final class HttpExchange implements Exchange {
     }
 
     private void release() {
+        if (server != null && server.sessions() != null && originalRequest != null && !released) {
+            server.sessions().exchangeEnded(originalRequest);
+        }
+        released = true;
         writer.release();
         if (streamBuffer != null) {
             connection.context().buffers.release(streamBuffer);
@@ -507,7 +515,7 @@ final class HttpExchange implements Exchange {
         if (server == null || server.sessions() == null || request == null) {
             return Optional.empty();
         }
-        return server.sessions().session(request, loop(), create);
+        return server.sessions().session(originalRequest, loop(), create);
     }
 
     @Override
