@@ -14,11 +14,13 @@ final class ConnectionContext {
 
     final BufferPool buffers = new BufferPool(BUFFER_SIZE, 256);
     final HeadEncoder heads = new HeadEncoder();
+    final DecoderPool decoders;
     final HttpLimits limits;
     final AccessLog accessLog;
 
     ConnectionContext(HttpLimits limits, boolean accessLog) {
         this.limits = limits;
+        this.decoders = new DecoderPool(limits, 256);
         this.accessLog = new AccessLog(accessLog);
     }
 }

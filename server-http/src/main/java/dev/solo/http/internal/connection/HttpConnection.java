@@ -43,7 +43,8 @@ final class HttpConnection implements ConnectionHandler {
     private final Transport transport;
     private final ConnectionContext context;
     private final HostTable hosts;
-    private final RequestDecoder decoder;
+    /** Taken from the pool at the first byte of a request, given back when the connection is idle again. */
+    private RequestDecoder decoder;
     private final Timer timer;
     private State state = State.IDLE;
     private Deadline deadline;
@@ -58,7 +59,6 @@ final class HttpConnection implements ConnectionHandler {
         this.transport = transport;
         this.context = context;
         this.hosts = hosts;
-        this.decoder = new RequestDecoder(context.limits);
         this.timer = transport.loop().schedule(timeouts().keepAlive(), this::onTimeout);
         this.deadline = Deadline.KEEP_ALIVE;
         transport.interest(true, false);
@@ -116,6 +116,9 @@ final class HttpConnection implements ConnectionHandler {
             while (transport.isOpen() && readBuffer != null && readBuffer.hasRemaining()) {
                 if (state == State.IDLE) {
                     state = State.READING_HEAD;
+                    if (decoder == null) {
+                        decoder = context.decoders.acquire();
+                    }
                     arm(Deadline.HEADER, timeouts().header());
                 }
                 if (state == State.READING_HEAD) {
@@ -179,7 +182,11 @@ final class HttpConnection implements ConnectionHandler {
     /** Called by the exchange when its response is fully written and its body fully read. */
     void exchangeComplete(boolean close) {
         exchange = null;
-        decoder.reset();
+        if (readBuffer != null && readBuffer.hasRemaining()) {
+            decoder.reset(); // the next request is already here: keep the decoder
+        } else {
+            releaseDecoder();
+        }
         if (close || shuttingDown) {
             closeGracefully();
             return;
@@ -291,6 +298,13 @@ final class HttpConnection implements ConnectionHandler {
         }
     }
 
+    private void releaseDecoder() {
+        if (decoder != null) {
+            context.decoders.release(decoder);
+            decoder = null;
+        }
+    }
+
     ByteBuffer readBuffer() {
         return readBuffer;
     }
@@ -303,6 +317,7 @@ final class HttpConnection implements ConnectionHandler {
             exchange.abort(new IOException("connection closed"));
             exchange = null;
         }
+        releaseDecoder();
         if (readBuffer != null) {
             context.buffers.release(readBuffer);
             readBuffer = null;
