@@ -4,6 +4,7 @@ import dev.solo.config.ConfigDocument;
 import dev.solo.config.ConfigException;
 import dev.solo.config.ConfigParser;
 import dev.solo.config.DirectiveRegistry;
+import dev.solo.config.SourcePosition;
 import dev.solo.core.BindFailure;
 import dev.solo.core.Server;
 import dev.solo.http.HttpService;
@@ -42,7 +43,15 @@ public final class Solo {
      */
     public static Solo configure(Path configFile) throws ConfigException {
         ConfigDocument document = ConfigParser.parse(configFile);
-        DirectiveRegistry.load().validate(document);
+        DirectiveRegistry registry;
+        try {
+            registry = DirectiveRegistry.load();
+        } catch (IllegalStateException e) {
+            // Two installed modules declare the same directive: a deployment error, reported like a config error.
+            throw new ConfigException(SourcePosition.ofFile(configFile), "installed modules conflict: "
+                    + e.getMessage());
+        }
+        registry.validate(document);
         return new Solo(HttpService.configure(document));
     }
 

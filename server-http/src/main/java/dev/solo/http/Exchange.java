@@ -24,7 +24,8 @@ public interface Exchange {
 
     /**
      * Starts delivering the request body. The consumer sees de-chunked content, at most the location's
-     * {@code client_max_body_size} in total (beyond it the server answers 413 and calls {@code onAbort}).
+     * {@code client_max_body_size} in total (beyond it the server answers 413 and calls {@code onAbort}). Call it
+     * from {@link Handler#handle} itself: when a handler returns without claiming the body, the server drops it.
      *
      * @param consumer where the body goes; called on the loop thread
      */

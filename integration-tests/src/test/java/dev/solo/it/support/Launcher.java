@@ -55,7 +55,7 @@ public final class Launcher implements AutoCloseable {
      */
     public static Launcher start(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(RepositoryPaths.javaExecutable().toString(),
-                "-p", RepositoryPaths.moduleDirectory().toString(), "-m", MAIN));
+                "-p", RepositoryPaths.modulePath(), "-m", MAIN));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.directory(RepositoryPaths.root().toFile());

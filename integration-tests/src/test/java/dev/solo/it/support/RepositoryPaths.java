@@ -36,6 +36,28 @@ public final class RepositoryPaths {
         return modules;
     }
 
+    /**
+     * @return the launcher's module path as {@code ./solo} builds it: the server's modules plus every plugin jar under
+     *         {@code examples/*}{@code /target}
+     */
+    public static String modulePath() {
+        StringBuilder path = new StringBuilder(moduleDirectory().toString());
+        try (Stream<Path> examples = Files.list(root().resolve("examples"))) {
+            for (Path example : examples.filter(Files::isDirectory).toList()) {
+                Path target = example.resolve("target");
+                if (Files.isDirectory(target)) {
+                    try (Stream<Path> jars = Files.list(target)) {
+                        jars.filter(j -> j.getFileName().toString().endsWith(".jar"))
+                                .forEach(j -> path.append(java.io.File.pathSeparator).append(j));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return path.toString();
+    }
+
     private static boolean hasLauncherJar(Path directory) {
         if (!Files.isDirectory(directory)) {
             return false;

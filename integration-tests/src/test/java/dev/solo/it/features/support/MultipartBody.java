@@ -18,7 +18,8 @@ import java.util.function.Supplier;
  * MultipartBody form = MultipartBody.create()
  *         .file("files", "a.bin", GeneratedContent.of(1, 1024))
  *         .field("note", "hello");
- * HttpRequest request = Http.request(uri).header("Content-Type", form.contentType()).POST(form.withContentLength()).build();
+ * HttpRequest request = Http.request(uri).header("Content-Type", form.contentType())
+ *         .POST(form.withContentLength()).build();
  * }</pre>
  */
 public final class MultipartBody {
@@ -74,19 +75,19 @@ public final class MultipartBody {
     public long length() {
         long length = 0;
         for (int i = 0; i < parts.size(); i++) {
-            length += ascii(delimiterAndHead(i)).length + parts.get(i).length();
+            length += bytes(delimiterAndHead(i)).length + parts.get(i).length();
         }
-        return length + ascii(closeDelimiter()).length;
+        return length + bytes(closeDelimiter()).length;
     }
 
     /** @return a fresh stream of the whole body */
     public InputStream stream() {
         List<InputStream> pieces = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
-            pieces.add(new ByteArrayInputStream(ascii(delimiterAndHead(i))));
+            pieces.add(new ByteArrayInputStream(bytes(delimiterAndHead(i))));
             pieces.add(parts.get(i).content().get());
         }
-        pieces.add(new ByteArrayInputStream(ascii(closeDelimiter())));
+        pieces.add(new ByteArrayInputStream(bytes(closeDelimiter())));
         return new SequenceInputStream(Collections.enumeration(pieces));
     }
 
@@ -110,8 +111,9 @@ public final class MultipartBody {
         return "\r\n--" + BOUNDARY + "--\r\n";
     }
 
-    private static byte[] ascii(String text) {
-        return text.getBytes(StandardCharsets.US_ASCII);
+    /** Part headers go as UTF-8, as browsers send a file name (RFC 7578 §4.2 allows it). */
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private record Part(String head, Supplier<InputStream> content, long length) {

@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import dev.solo.it.features.support.GeneratedContent;
 import dev.solo.it.features.support.MultipartBody;
 import dev.solo.it.features.support.Transfers;
+import dev.solo.it.support.Http;
 import dev.solo.it.support.TestServer;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -79,13 +81,25 @@ class UploadRoundTripTest {
     @DisplayName("a raw PUT or POST body is stored under the name in the path and downloads identical")
     void storesARawBodyAndServesItBackIdentical(String method, long size, boolean chunked) throws Exception {
         GeneratedContent content = GeneratedContent.of(size * 31 + method.hashCode(), size);
-        String name = method.toLowerCase(java.util.Locale.ROOT) + "-" + size + (chunked ? "-chunked" : "-length") + ".bin";
+        String name = method.toLowerCase(Locale.ROOT) + "-" + size + (chunked ? "-chunked" : "-length") + ".bin";
 
         HttpResponse<String> response = Transfers.send(method, server.uri("/uploads/" + name),
                 chunked ? content.chunked() : content.withContentLength());
 
         assertEquals(201, response.statusCode(), response::body);
         assertEquals("/uploads/" + name, response.headers().firstValue("Location").orElse(null));
+        assertDownloadsAs(content, "/uploads/" + name);
+    }
+
+    @ParameterizedTest(name = "chunked: {0}")
+    @MethodSource("framings")
+    @DisplayName("RFC 9110 §10.1.1: an upload that waits for 100 Continue (as curl sends large files) is stored")
+    void storesAnUploadThatExpects100Continue(boolean chunked) throws Exception {
+        GeneratedContent content = GeneratedContent.of(100, 3 * MIB);
+        String name = "continue-" + (chunked ? "chunked" : "length") + ".bin";
+        HttpResponse<String> response = Http.send(Http.request(server.uri("/uploads/" + name))
+                .expectContinue(true).PUT(chunked ? content.chunked() : content.withContentLength()).build());
+        assertEquals(201, response.statusCode(), response::body);
         assertDownloadsAs(content, "/uploads/" + name);
     }
 
@@ -143,6 +157,29 @@ class UploadRoundTripTest {
         for (int i = 0; i < urls.size(); i++) {
             assertDownloadsAs(contents.get(i), urls.get(i));
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sentNames")
+    @DisplayName("a form file name is reduced to a safe base name, and Location is its encoded URL")
+    void storesFormFilesUnderSafeNames(String sent, String stored, String location) throws Exception {
+        GeneratedContent content = GeneratedContent.of(sent.hashCode(), 1000);
+        MultipartBody form = MultipartBody.create().file("files", sent, content);
+        HttpResponse<String> response = Transfers.send("POST", server.uri("/uploads/"), form.withContentLength(),
+                "Content-Type", form.contentType());
+        assertEquals(201, response.statusCode(), response::body);
+        assertEquals(location, response.headers().firstValue("Location").orElse(null));
+        assertEquals(content.sha256(), GeneratedContent.sha256(uploads.resolve(stored)));
+        assertDownloadsAs(content, location);
+    }
+
+    static Stream<Arguments> sentNames() {
+        return Stream.of(
+                Arguments.of("r\u00e9sum\u00e9 2024.txt", "r\u00e9sum\u00e9 2024.txt",
+                        "/uploads/r%C3%A9sum%C3%A9%202024.txt"),
+                Arguments.of("C:\\Users\\me\\windows.txt", "windows.txt", "/uploads/windows.txt"),
+                Arguments.of("../../escape.txt", "escape.txt", "/uploads/escape.txt"),
+                Arguments.of(".htaccess", "htaccess", "/uploads/htaccess"));
     }
 
     static Stream<Boolean> framings() {

@@ -9,8 +9,11 @@ import dev.solo.http.HttpLimits;
  */
 final class ConnectionContext {
 
-    /** Large enough for a request line and a header section at their limits. */
-    static final int BUFFER_SIZE = 32 * 1024;
+    /**
+     * Bytes read from a socket at once, and the slice of a streamed body written at once. The decoder keeps partial
+     * lines itself, so a head larger than this still parses; 16 KiB keeps a busy connection's footprint small.
+     */
+    static final int BUFFER_SIZE = 16 * 1024;
 
     final BufferPool buffers = new BufferPool(BUFFER_SIZE, 256);
     final HeadEncoder heads = new HeadEncoder();

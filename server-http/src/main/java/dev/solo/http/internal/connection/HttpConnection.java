@@ -239,7 +239,8 @@ final class HttpConnection implements ConnectionHandler {
             case IDLE:
             case READING_HEAD:
             case CLOSING:
-                read = readBuffer == null || readBuffer.limit() < readBuffer.capacity();
+                // Read while there is room: unread bytes are compacted to the front before the next read.
+                read = readBuffer == null || readBuffer.remaining() < readBuffer.capacity();
                 break;
             case EXCHANGE:
                 read = exchange.wantsBody() && (readBuffer == null || !readBuffer.hasRemaining());

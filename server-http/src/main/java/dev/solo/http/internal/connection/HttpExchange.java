@@ -62,6 +62,7 @@ final class HttpExchange implements Exchange {
     private boolean inputClosed;
     private ByteBuffer headBuffer;
     private ByteBuffer interim;
+    private int headLength;
     private ByteBuffer streamBuffer;
     private HttpException earlyError;
     private int status;
@@ -187,8 +188,9 @@ final class HttpExchange implements Exchange {
 
     @Override
     public void receiveBody(BodyConsumer bodyConsumer) {
-        if (consumer != null || responded) {
-            throw new IllegalStateException("the body was already claimed or the exchange answered");
+        if (consumer != null || responded || discardBody) {
+            // The body is claimed inside handle(); once it returned without, the server drops the body.
+            throw new IllegalStateException("the body was already claimed, dropped, or the exchange answered");
         }
         if (bodyDone) {
             try {
@@ -347,6 +349,7 @@ final class HttpExchange implements Exchange {
     private void encodeHead(Response response) {
         headBuffer = connection.context().heads.encode(response.status(), response.headers(),
                 connection.transport().loop().wallTime());
+        headLength = headBuffer.remaining();
     }
 
     private void queueInterim() {
@@ -377,7 +380,7 @@ final class HttpExchange implements Exchange {
         if (done) {
             writeDone = true;
             if (request != null) {
-                connection.context().accessLog.log(request, status, writer.bytesSent(),
+                connection.context().accessLog.log(request, status, writer.bytesSent() - headLength,
                         connection.transport().loop().wallTime());
             }
             finishIfDone();

@@ -7,7 +7,8 @@ package dev.solo.http.internal.routing;
  * @param body between two reads of a request body
  * @param keepAlive idle time between requests on a persistent connection
  * @param send between two writes that made progress to a client that stopped reading
- * @param request overall deadline for one request, head to last response byte (a backstop for handlers)
+ * @param request how long a handler may take to respond once the request (and its body) arrived: a backstop for
+ *                handlers that never answer; after the response starts, the send timeout applies
  * @param keepAliveRequests requests served on one connection before it is closed
  */
 public record Timeouts(long header, long body, long keepAlive, long send, long request, int keepAliveRequests) {

@@ -1,0 +1,121 @@
+package dev.solo.it.features.cgi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.solo.it.features.support.ChildProcesses;
+import dev.solo.it.features.support.GeneratedContent;
+import dev.solo.it.features.support.Poll;
+import dev.solo.it.support.RawClient;
+import dev.solo.it.support.TestServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What scripts leave behind once they are done, however they ended: no process still running, no zombie, no spooled
+ * body or standard-error file ({@code solo-cgi-*} in {@code java.io.tmpdir}, see the CGI module's package
+ * documentation).
+ */
+class CgiCleanupTest {
+
+    private static final Duration CLEAN_UP = Duration.ofSeconds(5);
+    private static final Path TMP = Path.of(System.getProperty("java.io.tmpdir"));
+
+    @TempDir
+    Path site;
+
+    private TestServer server;
+    private long baselineProcesses;
+    private Set<String> tempFilesBefore;
+
+    @BeforeEach
+    void startServer() throws Exception {
+        CgiSite.install(site);
+        baselineProcesses = ChildProcesses.count();
+        tempFilesBefore = cgiTempFiles();
+        server = CgiSite.start(site, "1s", 16);
+    }
+
+    @AfterEach
+    void stopServer() throws Exception {
+        server.close();
+    }
+
+    @Test
+    @DisplayName("after scripts that succeed, crash, print garbage and time out: no process, zombie or temp file left")
+    void everyEndingCleansUp() throws Exception {
+        assertEquals(200, server.get("/cgi-bin/hello.sh").statusCode());
+        assertEquals(200, server.get("/cgi-bin/vars.py").statusCode());
+        assertEquals(502, server.get("/cgi-bin/crash.py").statusCode());
+        assertEquals(502, server.get("/cgi-bin/badheaders.sh").statusCode());
+        assertEquals(504, server.get("/cgi-bin/sleep.sh?30").statusCode());
+        assertEquals(200, server.get("/cgi-bin/hello.php").statusCode());
+
+        assertNothingLeft();
+    }
+
+    @Test
+    @DisplayName("a client that goes away while its script runs: the script is killed, nothing is left")
+    void clientGoneKillsTheScript() throws Exception {
+        try (RawClient client = server.connect()) {
+            client.send("GET /cgi-bin/sleep.sh?30 HTTP/1.1\r\nHost: it.test\r\n\r\n");
+            Poll.until(CLEAN_UP, () -> ChildProcesses.count() > baselineProcesses, () -> "the script started");
+        }
+        assertNothingLeft();
+    }
+
+    @Test
+    @DisplayName("a POST body that stops half-way: the spooled part is removed and the script never runs")
+    void abortedBodyLeavesNoSpool() throws Exception {
+        byte[] part = GeneratedContent.of(9, 200_000).bytes();
+        try (RawClient client = server.connect()) {
+            client.send("POST /cgi-bin/echo.py HTTP/1.1\r\nHost: it.test\r\nContent-Length: 1000000\r\n\r\n")
+                    .send(part);
+            Poll.until(CLEAN_UP, () -> !newTempFiles().isEmpty(),
+                    () -> "the body is being spooled to a solo-cgi-* file in " + TMP);
+            client.abort();
+        }
+        assertNothingLeft();
+    }
+
+    private void assertNothingLeft() throws Exception {
+        ChildProcesses.awaitAtMost(baselineProcesses, CLEAN_UP);
+        List<String> zombies = ChildProcesses.zombies();
+        assertTrue(zombies.isEmpty(), () -> "zombie children of the test JVM: " + zombies);
+        Poll.until(CLEAN_UP, () -> newTempFiles().isEmpty(),
+                () -> "no solo-cgi-* temporary file left in " + TMP + "; found " + newTempFilesOrError());
+    }
+
+    private Set<String> newTempFiles() throws IOException {
+        Set<String> now = cgiTempFiles();
+        now.removeAll(tempFilesBefore);
+        return now;
+    }
+
+    private String newTempFilesOrError() {
+        try {
+            return newTempFiles().toString();
+        } catch (IOException e) {
+            return "(cannot list: " + e + ")";
+        }
+    }
+
+    private static Set<String> cgiTempFiles() throws IOException {
+        try (Stream<Path> files = Files.list(TMP)) {
+            return files.map(p -> p.getFileName().toString()).filter(name -> name.startsWith("solo-cgi-"))
+                    .collect(Collectors.toCollection(HashSet::new));
+        }
+    }
+}
