@@ -21,34 +21,7 @@ final class Html {
      * @return the text with {@code & < > " '} as character references
      */
     static String escape(CharSequence text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&':
-                    out.append("&amp;");
-                    break;
-                case '<':
-                    out.append("&lt;");
-                    break;
-                case '>':
-                    out.append("&gt;");
-                    break;
-                case '"':
-                    out.append("&quot;");
-                    break;
-                case '\'':
-                    out.append("&#39;");
-                    break;
-                case '\0':
-                    out.append('\uFFFD');
-                    break;
-                default:
-                    out.append(c);
-                    break;
-            }
-        }
-        return out.toString();
+        return dev.solo.http.Html.escape(text);
     }
 
     /**

@@ -37,6 +37,6 @@ final class ReturnHandler implements Handler {
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
+        return dev.solo.http.Html.escape(text);
     }
 }

@@ -71,29 +71,6 @@ final class DemoPage {
      * @return the text with {@code & < > " '} replaced by character references
      */
     static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&':
-                    out.append("&amp;");
-                    break;
-                case '<':
-                    out.append("&lt;");
-                    break;
-                case '>':
-                    out.append("&gt;");
-                    break;
-                case '"':
-                    out.append("&quot;");
-                    break;
-                case '\'':
-                    out.append("&#39;");
-                    break;
-                default:
-                    out.append(c);
-            }
-        }
-        return out.toString();
+        return dev.solo.http.Html.escape(text);
     }
 }
