@@ -125,29 +125,37 @@ sample() {
 }
 
 # --- the curl mix ---------------------------------------------------------------------------------------------
+# hit LABEL CURL-ARGS... : one curl request; appends "LABEL STATUS" to codes.log (000: no response).
+hit() {
+    local label="$1" code
+    shift
+    code="$(curl -s -o /dev/null -w '%{http_code}' "$@" 2>/dev/null)" || true
+    echo "$label ${code:-000}" >>"$work/codes.log"
+}
+
 # curl_mix END_EPOCH : one round of assorted requests after another until END_EPOCH (at most 100000 rounds).
 curl_mix() {
-    local end="$1" i base="http://127.0.0.1:$port" body="$work/body.bin" c=(curl -s -o /dev/null --max-time 10)
+    local end="$1" i base="http://127.0.0.1:$port" body="$work/body.bin" big="$work/big.bin"
     head -c 65536 /dev/urandom >"$body"
+    head -c 2000000 /dev/urandom >"$big"
     for ((i = 0; i < 100000; i++)); do
         [ "$(date +%s)" -lt "$end" ] || break
-        "${c[@]}" "$base/cgi-bin/hello.sh?round=$i" || true
-        "${c[@]}" --data-binary "@$body" "$base/cgi-bin/echo.sh" || true
-        "${c[@]}" -T "$body" "$base/uploads/soak-$i.bin" || true
-        "${c[@]}" "$base/uploads/soak-$i.bin" || true
-        "${c[@]}" -X DELETE "$base/uploads/soak-$i.bin" || true
-        "${c[@]}" "$base/missing-$i" || true
+        hit "cgi-get" --max-time 10 "$base/cgi-bin/hello.sh?round=$i"
+        hit "cgi-post-64k" --max-time 10 --data-binary "@$body" "$base/cgi-bin/echo.sh"
+        hit "upload-put-64k" --max-time 10 -T "$body" "$base/uploads/soak-$i.bin"
+        hit "upload-get" --max-time 10 "$base/uploads/soak-$i.bin"
+        hit "upload-delete" --max-time 10 -X DELETE "$base/uploads/soak-$i.bin"
+        hit "missing" --max-time 10 "$base/missing-$i"
         if ((i % 10 == 0)); then
             # The CGI outlives cgi_timeout (2 s): Solo answers 504 and must kill and reap the child.
-            "${c[@]}" "$base/cgi-bin/sleep.sh?4" || true
+            hit "cgi-timeout" --max-time 10 "$base/cgi-bin/sleep.sh?4"
             # The client gives up while the CGI runs: Solo must still kill and reap the child.
-            curl -s -o /dev/null --max-time 0.3 "$base/cgi-bin/sleep.sh?1" || true
+            hit "cgi-abandoned" --max-time 0.3 "$base/cgi-bin/sleep.sh?1"
             # The client gives up mid-body: Solo must delete the staged .upload-*.part file.
-            head -c 2000000 /dev/zero | curl -s -o /dev/null --max-time 0.5 --limit-rate 200k \
-                -T - -H 'Content-Length: 2000000' "$base/uploads/aborted-$i.bin" || true
+            hit "upload-abandoned" --max-time 0.5 --limit-rate 200k -T "$big" "$base/uploads/aborted-$i.bin"
             # A malformed request line: 400 and close.
             printf 'GET /a b c HTTP/1.1\r\nHost: x\r\n\r\n' | timeout 5 curl -s -o /dev/null \
-                telnet://127.0.0.1:$port >/dev/null 2>&1 || true
+                "telnet://127.0.0.1:$port" >/dev/null 2>&1 || true
         fi
     done
     echo "$i" >"$work/curl-rounds"
@@ -229,6 +237,9 @@ echo
 echo "| time | heap after GC KiB | fds | threads | RSS KiB | CLOSE_WAIT | zombies | .part files | solo-* files |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 awk -F'\t' 'NR > 1 {printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9}' "$samples"
+echo
+echo "curl mix, requests by kind and status (000 = no response, expected for the abandoned ones):"
+sort "$work/codes.log" 2>/dev/null | uniq -c | awk '{printf "  %-18s %s x %s\n", $2, $3, $1}'
 echo
 for f in wrk-ka wrk-close; do
     echo "$f: $(grep -E 'requests in|Socket errors|Non-2xx' "$work/$f.out" | tr -s ' ' | paste -sd ';' -)"

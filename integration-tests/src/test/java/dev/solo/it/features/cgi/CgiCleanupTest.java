@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -36,58 +35,60 @@ class CgiCleanupTest {
     @TempDir
     Path site;
 
-    private TestServer server;
     private long baselineProcesses;
     private Set<String> tempFilesBefore;
 
     @BeforeEach
-    void startServer() throws Exception {
+    void installScripts() throws Exception {
         CgiSite.install(site);
         baselineProcesses = ChildProcesses.count();
         tempFilesBefore = cgiTempFiles();
-        server = CgiSite.start(site, "1s", 16);
-    }
-
-    @AfterEach
-    void stopServer() throws Exception {
-        server.close();
     }
 
     @Test
     @DisplayName("after scripts that succeed, crash, print garbage and time out: no process, zombie or temp file left")
     void everyEndingCleansUp() throws Exception {
-        assertEquals(200, server.get("/cgi-bin/hello.sh").statusCode());
-        assertEquals(200, server.get("/cgi-bin/vars.py").statusCode());
-        assertEquals(502, server.get("/cgi-bin/crash.py").statusCode());
-        assertEquals(502, server.get("/cgi-bin/badheaders.sh").statusCode());
-        assertEquals(504, server.get("/cgi-bin/sleep.sh?30").statusCode());
-        assertEquals(200, server.get("/cgi-bin/hello.php").statusCode());
-
-        assertNothingLeft();
+        try (TestServer server = CgiSite.start(site, "1s", 16)) {
+            assertEquals(200, server.get("/cgi-bin/hello.sh").statusCode());
+            assertEquals(200, server.get("/cgi-bin/vars.py").statusCode());
+            assertEquals(200, server.get("/cgi-bin/hello.php").statusCode());
+            assertEquals(502, server.get("/cgi-bin/crash.py").statusCode());
+            assertEquals(502, server.get("/cgi-bin/badheaders.sh").statusCode());
+            assertEquals(504, server.get("/cgi-bin/hang.sh?" + CgiSite.uniqueSleep()).statusCode());
+            assertNothingLeft();
+        }
     }
 
     @Test
-    @DisplayName("a client that goes away while its script runs: the script is killed, nothing is left")
+    @DisplayName("a client that goes away while its script runs: the script and its child are killed at once")
     void clientGoneKillsTheScript() throws Exception {
-        try (RawClient client = server.connect()) {
-            client.send("GET /cgi-bin/sleep.sh?30 HTTP/1.1\r\nHost: it.test\r\n\r\n");
-            Poll.until(CLEAN_UP, () -> ChildProcesses.count() > baselineProcesses, () -> "the script started");
+        // A timeout far beyond the wait below: only the client's leaving can end the script in time.
+        try (TestServer server = CgiSite.start(site, "60s", 16)) {
+            String seconds = CgiSite.uniqueSleep();
+            try (RawClient client = server.connect()) {
+                client.send("GET /cgi-bin/hang.sh?" + seconds + " HTTP/1.1\r\nHost: it.test\r\n\r\n");
+                Poll.until(CLEAN_UP, () -> ChildProcesses.isRunningAnywhere("sleep " + seconds),
+                        () -> "the script started; running: " + ChildProcesses.describe());
+            }
+            ChildProcesses.awaitGone("sleep " + seconds, CLEAN_UP);
+            assertNothingLeft();
         }
-        assertNothingLeft();
     }
 
     @Test
     @DisplayName("a POST body that stops half-way: the spooled part is removed and the script never runs")
     void abortedBodyLeavesNoSpool() throws Exception {
-        byte[] part = GeneratedContent.of(9, 200_000).bytes();
-        try (RawClient client = server.connect()) {
-            client.send("POST /cgi-bin/echo.py HTTP/1.1\r\nHost: it.test\r\nContent-Length: 1000000\r\n\r\n")
-                    .send(part);
-            Poll.until(CLEAN_UP, () -> !newTempFiles().isEmpty(),
-                    () -> "the body is being spooled to a solo-cgi-* file in " + TMP);
-            client.abort();
+        try (TestServer server = CgiSite.start(site, "60s", 16)) {
+            byte[] part = GeneratedContent.of(9, 200_000).bytes();
+            try (RawClient client = server.connect()) {
+                client.send("POST /cgi-bin/echo.py HTTP/1.1\r\nHost: it.test\r\nContent-Length: 1000000\r\n\r\n")
+                        .send(part);
+                Poll.until(CLEAN_UP, () -> !newTempFiles().isEmpty(),
+                        () -> "the body is being spooled to a solo-cgi-* file in " + TMP);
+                client.abort();
+            }
+            assertNothingLeft();
         }
-        assertNothingLeft();
     }
 
     private void assertNothingLeft() throws Exception {

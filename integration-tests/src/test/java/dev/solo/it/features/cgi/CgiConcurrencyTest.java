@@ -36,12 +36,11 @@ class CgiConcurrencyTest {
     void servesOthersWhileAScriptSleeps() throws Exception {
         CgiSite.install(site);
         try (TestServer server = CgiSite.start(site, "30s", 16)) {
-            long baseline = ChildProcesses.count();
             CompletableFuture<HttpResponse<String>> sleeper = Http.client().sendAsync(
                     Http.request(server.uri("/cgi-bin/sleep.sh?5")).timeout(Duration.ofSeconds(20)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            Poll.until(Duration.ofSeconds(5), () -> ChildProcesses.count() > baseline,
-                    () -> "the sleeping script started");
+            Poll.until(Duration.ofSeconds(5), () -> ChildProcesses.isRunning("sleep.sh"),
+                    () -> "the sleeping script started; running: " + ChildProcesses.describe());
 
             for (int i = 0; i < 20; i++) {
                 assertQuick(server, "/index.html", "a static page");

@@ -40,14 +40,25 @@ class CgiFailuresTest {
     @DisplayName("cgi_timeout 1s: a script that sleeps 30 s gets 504 after about a second, and its processes are gone")
     void killsAScriptPastItsTimeout() throws Exception {
         long baseline = ChildProcesses.count();
+        String seconds = CgiSite.uniqueSleep();
         long start = System.nanoTime();
-        HttpResponse<String> response = server.get("/cgi-bin/sleep.sh?30");
+        HttpResponse<String> response = server.get("/cgi-bin/hang.sh?" + seconds);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         assertEquals(504, response.statusCode(), response::body);
         assertTrue(took.compareTo(Duration.ofMillis(900)) >= 0 && took.compareTo(Duration.ofSeconds(8)) < 0,
                 "answered when the timeout fired, not at once and not after the script: " + took);
-        // bash and the sleep it started: the whole tree is killed, not only the direct child.
+        // bash and the sleep it started: the whole tree is killed, not only the direct child, whose orphaned child
+        // would otherwise sleep on outside this JVM's descendants.
+        ChildProcesses.awaitAtMost(baseline, Duration.ofSeconds(5));
+        ChildProcesses.awaitGone("sleep " + seconds, Duration.ofSeconds(5));
+    }
+
+    @Test
+    @DisplayName("the demo's sleep.sh?30 under cgi_timeout 1s gets 504")
+    void demoSleepScriptTimesOut() throws Exception {
+        long baseline = ChildProcesses.count();
+        assertEquals(504, server.get("/cgi-bin/sleep.sh?30").statusCode());
         ChildProcesses.awaitAtMost(baseline, Duration.ofSeconds(5));
     }
 

@@ -20,7 +20,8 @@ final class CgiSite {
 
     /** The tests' own scripts, on the test class path. */
     private static final List<String> TEST_SCRIPTS = List.of(
-            "vars.py", "vars.pl", "echo.py", "cwd.py", "status.py", "cookies.py", "hello.sh", "big.py", "partial.sh");
+            "vars.py", "vars.pl", "echo.py", "cwd.py", "status.py", "cookies.py", "hello.sh", "big.py", "partial.sh",
+            "hang.sh");
 
     /** Placeholders: {@code root}, {@code timeout}, {@code max}. */
     private static final String CONFIG = """
@@ -85,6 +86,14 @@ final class CgiSite {
      */
     static TestServer start(Path root, String timeout, int maxProcesses) throws Exception {
         return TestServer.start(CONFIG, Map.of("root", root, "timeout", timeout, "max", maxProcesses));
+    }
+
+    /**
+     * @return a sleep duration no other process on the machine is likely to use, such as {@code 30.04711}, so that
+     *         {@code sleep} with it can be found by its command line wherever it ends up (an orphan is re-parented)
+     */
+    static String uniqueSleep() {
+        return "30.0" + (System.nanoTime() % 100_000 + 100_000);
     }
 
     /**

@@ -91,6 +91,55 @@ class SessionLifetimeTest {
         }
     }
 
+    @Test
+    @DisplayName("session_max 2: a third visitor's session evicts the least recently used one, whose counter restarts")
+    void evictsTheLeastRecentlyUsedSession() throws Exception {
+        String config = """
+                server {
+                    listen 127.0.0.1:0;
+                    root {root};
+                    session_max 2;
+                    location /session/ { session_demo on; }
+                }
+                """;
+        HttpClient first = SessionDemoPage.browser(new CookieManager());
+        HttpClient second = SessionDemoPage.browser(new CookieManager());
+        HttpClient third = SessionDemoPage.browser(new CookieManager());
+        try (TestServer server = TestServer.start(config, Map.of("root", site))) {
+            assertEquals(1, visits(get(first, server, "/session/")));
+            assertEquals(1, visits(get(second, server, "/session/")));
+            assertEquals(2, visits(get(first, server, "/session/")), "the first visitor is now the most recent");
+            assertEquals(1, visits(get(third, server, "/session/")));
+
+            assertEquals(3, visits(get(first, server, "/session/")), "the recently used session was kept");
+            assertEquals(1, visits(get(second, server, "/session/")), "the least recently used one was evicted");
+        }
+    }
+
+    @Test
+    @DisplayName("session_cookie and session_cookie_secure: the cookie has the configured name and the Secure flag")
+    void usesTheConfiguredCookie() throws Exception {
+        String config = """
+                server {
+                    listen 127.0.0.1:0;
+                    root {root};
+                    session_cookie DEMO_ID;
+                    session_cookie_secure on;
+                    location /session/ { session_demo on; }
+                }
+                """;
+        try (TestServer server = TestServer.start(config, Map.of("root", site))) {
+            HttpResponse<String> page = server.get("/session/");
+            String header = page.headers().firstValue("Set-Cookie").orElse("");
+            assertTrue(header.startsWith("DEMO_ID="), header);
+            assertTrue(header.contains("; Secure"), header);
+            String id = header.substring("DEMO_ID=".length(), header.indexOf(';'));
+            HttpResponse<String> again = Http.send(Http.request(server.uri("/session/"))
+                    .header("Cookie", "DEMO_ID=" + id).build());
+            assertEquals(2, visits(again), "the configured cookie carries the session");
+        }
+    }
+
     private static HttpResponse<String> get(HttpClient browser, TestServer server, String path) throws Exception {
         return browser.send(Http.request(server.uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -21,6 +21,39 @@ public final class ChildProcesses {
         return ProcessHandle.current().descendants().count();
     }
 
+    /**
+     * @param fragment part of a command line, e.g. a script name
+     * @return whether a descendant of this JVM runs with such a command line now
+     */
+    public static boolean isRunning(String fragment) {
+        return ProcessHandle.current().descendants()
+                .anyMatch(p -> p.info().commandLine().map(c -> c.contains(fragment)).orElse(false));
+    }
+
+    /**
+     * Looks at every process of the machine, not only this JVM's descendants: a grandchild whose parent was killed
+     * is re-parented (to init or a subreaper) and would escape {@link #isRunning}.
+     *
+     * @param fragment part of a command line unique to the process sought, e.g. {@code sleep 30.012345} (the JDK
+     *                 reports the executable by its full path: {@code /usr/bin/sleep 30.012345})
+     * @return whether any process runs such a command line now
+     */
+    public static boolean isRunningAnywhere(String fragment) {
+        return ProcessHandle.allProcesses()
+                .anyMatch(p -> p.info().commandLine().map(c -> c.contains(fragment)).orElse(false));
+    }
+
+    /**
+     * Waits until no process of the machine runs a command line.
+     *
+     * @param fragment part of the command line, unique to the process
+     * @param timeout how long it may take to die
+     * @throws Exception when it is still running after the timeout
+     */
+    public static void awaitGone(String fragment, Duration timeout) throws Exception {
+        Poll.until(timeout, () -> !isRunningAnywhere(fragment), () -> "no process runs '" + fragment + "'");
+    }
+
     /** @return the descendants, one per line as {@code pid command}, for failure messages */
     public static String describe() {
         return ProcessHandle.current().descendants()

@@ -54,6 +54,8 @@ final class HttpConnection implements ConnectionHandler {
     private boolean shuttingDown;
     /** True while {@link #process()} runs, so a request completed inside it does not start a nested pass. */
     private boolean processing;
+    /** The client sent EOF; nothing more will be read. */
+    private boolean inputEnded;
 
     HttpConnection(Transport transport, ConnectionContext context, HostTable hosts) {
         this.transport = transport;
@@ -243,7 +245,13 @@ final class HttpConnection implements ConnectionHandler {
                 read = readBuffer == null || readBuffer.remaining() < readBuffer.capacity();
                 break;
             case EXCHANGE:
-                read = exchange.wantsBody() && (readBuffer == null || !readBuffer.hasRemaining());
+                if (exchange.wantsBody()) {
+                    read = readBuffer == null || !readBuffer.hasRemaining();
+                } else {
+                    // Keep listening while the handler works, to notice a client that leaves (and stop the CGI
+                    // script working for it); what a pipelining client sends meanwhile waits in the buffer.
+                    read = !inputEnded && (readBuffer == null || readBuffer.remaining() < readBuffer.capacity());
+                }
                 write = exchange.hasOutput();
                 break;
             default:
@@ -254,11 +262,16 @@ final class HttpConnection implements ConnectionHandler {
     }
 
     private void onEndOfInput() {
-        if (state == State.EXCHANGE && exchange != null && !exchange.wantsBody() && exchange.hasOutput()) {
-            // The client half-closed after sending its request; the response may still be written.
+        inputEnded = true;
+        if (state == State.EXCHANGE && exchange != null && !exchange.wantsBody() && exchange.isResponded()) {
+            // The client half-closed after its request and the response is on its way: finish it, then close.
             exchange.clientClosedInput();
             updateInterest();
             return;
+        }
+        if (state == State.EXCHANGE && exchange != null) {
+            // Gone before its answer was ready (nginx logs this as 499): abort, which stops the handler's work.
+            LOG.debug("{}: client closed before the response", transport);
         }
         if (state == State.READING_HEAD) {
             LOG.debug("{}: client closed in the middle of a request head", transport);
