@@ -21,7 +21,8 @@ import java.util.Objects;
  */
 public final class Headers {
 
-    private static final int INITIAL_CAPACITY = 16;
+    /** Responses carry about eight fields; requests from browsers a dozen: the arrays grow when needed. */
+    private static final int INITIAL_CAPACITY = 8;
 
     private String[] names;
     private String[] values;

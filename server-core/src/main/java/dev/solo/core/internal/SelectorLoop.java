@@ -52,6 +52,8 @@ public final class SelectorLoop implements Server, EventLoop {
     private long now;
     private long wallTime = System.currentTimeMillis();
     private long nextConnectionId = 1;
+    private final java.util.function.Consumer<SelectionKey> onReady = this::onReady;
+    private boolean ticked;
     private boolean stopping;
     private boolean stopped;
 
@@ -108,34 +110,40 @@ public final class SelectorLoop implements Server, EventLoop {
 
     private void turn() {
         long timeout = timers.millisUntilNext(now);
+        ticked = false;
         try {
+            // The Consumer forms hand each ready key straight to dispatch: no selected-key set to fill and clear.
             if (!tasks.isEmpty() || timeout == 0) {
-                selector.selectNow();
+                selector.selectNow(onReady);
             } else {
                 selecting.set(true);
                 if (tasks.isEmpty()) {
-                    selector.select(timeout < 0 ? 0 : timeout);
+                    selector.select(onReady, timeout < 0 ? 0 : timeout);
                 } else {
-                    selector.selectNow();
+                    selector.selectNow(onReady);
                 }
                 selecting.set(false);
             }
         } catch (IOException e) {
             LOG.error("select failed", e);
         }
-        tick();
-        Set<SelectionKey> ready = selector.selectedKeys();
-        if (!ready.isEmpty()) {
-            for (SelectionKey key : ready) {
-                dispatch(key);
-            }
-            ready.clear();
+        if (!ticked) {
+            tick();
         }
         runTasks();
         timers.runExpired(now);
         if (stopping && connections.isEmpty()) {
             stopped = true;
         }
+    }
+
+    /** Reads the clock once per turn, before the first ready key is handled. */
+    private void onReady(SelectionKey key) {
+        if (!ticked) {
+            tick();
+            ticked = true;
+        }
+        dispatch(key);
     }
 
     private void tick() {

@@ -8,8 +8,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The loop's timers: a binary min-heap by deadline in which every entry knows its slot, so cancel and reschedule are
- * O(log n) and leave no dead entries behind (a connection moves its one timer on every request). The head's
- * deadline becomes the selector's timeout; there is no timer thread.
+ * O(log n) and leave no dead entries behind (a connection moves its one timer on every request). Moving a timer
+ * later, by far the common case, does not touch the heap at all: the entry only records its new deadline and is
+ * re-queued when its old one comes. The head's deadline becomes the selector's timeout; there is no timer thread.
  */
 final class TimerHeap {
 
@@ -45,6 +46,10 @@ final class TimerHeap {
         while (size > 0 && heap[0].deadline <= now && heap[0].order < horizon) {
             Entry entry = heap[0];
             removeAt(0);
+            if (entry.wanted > entry.deadline) {
+                entry.queue(entry.wanted);
+                continue;
+            }
             try {
                 entry.task.run();
             } catch (RuntimeException | Error e) {
@@ -122,7 +127,10 @@ final class TimerHeap {
     /** One timer; its slot in the heap is -1 while it is not pending. */
     private final class Entry implements Timer {
         private final Runnable task;
+        /** The deadline the entry is queued under. */
         private long deadline;
+        /** The deadline asked for last; later than {@link #deadline} when the timer was moved later in place. */
+        private long wanted;
         private long order;
         private int index = -1;
 
@@ -142,8 +150,18 @@ final class TimerHeap {
             if (delayMillis < 0) {
                 throw new IllegalArgumentException("negative delay: " + delayMillis);
             }
+            long target = clock.getAsLong() + delayMillis;
+            if (index >= 0 && target >= deadline) {
+                wanted = target;
+                return;
+            }
             cancel();
-            deadline = clock.getAsLong() + delayMillis;
+            queue(target);
+        }
+
+        private void queue(long target) {
+            deadline = target;
+            wanted = target;
             order = sequence++;
             add(this);
         }

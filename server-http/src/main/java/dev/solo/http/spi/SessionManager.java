@@ -19,7 +19,7 @@ public interface SessionManager {
 
     /**
      * Adds what the response needs for the sessions touched by this request ({@code Set-Cookie} for a new, renewed
-     * or ended session). Called once per response, before the head is written.
+     * or ended session). Called once per response whose exchange asked for its session, before the head is written.
      *
      * @param request the request
      * @param response the response about to be sent

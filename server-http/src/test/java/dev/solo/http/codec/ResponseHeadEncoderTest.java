@@ -17,6 +17,32 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ResponseHeadEncoderTest {
 
     @Test
+    void onePassEncodingMatchesTheBufferEncodingByteForByte() {
+        Headers headers = new Headers()
+                .add("content-type", "text/html; charset=utf-8")
+                .add("X-Custom-Thing", "a\tb ÿ")
+                .add("ETag", "\"abc-12\"")
+                .add("Content-Length", "0");
+        ByteBuffer twoPass = ByteBuffer.allocate(ResponseHeadEncoder.encodedLength(Status.OK, headers));
+        ResponseHeadEncoder.encode(Status.OK, headers, twoPass);
+        ByteBuffer onePass = ResponseHeadEncoder.encode(Status.OK, headers);
+        assertEquals(new String(twoPass.array(), StandardCharsets.ISO_8859_1),
+                StandardCharsets.ISO_8859_1.decode(onePass).toString());
+    }
+
+    @Test
+    void onePassEncodingRefusesAValueWithALineBreak() {
+        Headers headers = new Headers().add("Location", "/a\r\nSet-Cookie: x=1");
+        assertThrows(IllegalArgumentException.class, () -> ResponseHeadEncoder.encode(Status.FOUND, headers));
+    }
+
+    @Test
+    void onePassEncodingRefusesANameThatIsNotAToken() {
+        Headers headers = new Headers().add("Bad Name", "x");
+        assertThrows(IllegalArgumentException.class, () -> ResponseHeadEncoder.encode(Status.OK, headers));
+    }
+
+    @Test
     void writesStatusLineFieldsAndEmptyLine() {
         Headers headers = new Headers()
                 .add(HeaderName.DATE, "Sun, 06 Nov 1994 08:49:37 GMT")

@@ -27,8 +27,6 @@ final class HeadEncoder {
     ByteBuffer encode(Status status, Headers headers, long wallMillis) {
         headers.set("Date", dates.format(wallMillis));
         headers.set("Server", "Solo");
-        ByteBuffer out = ByteBuffer.allocate(ResponseHeadEncoder.encodedLength(status, headers));
-        ResponseHeadEncoder.encode(status, headers, out);
-        return out.flip();
+        return ResponseHeadEncoder.encode(status, headers);
     }
 }

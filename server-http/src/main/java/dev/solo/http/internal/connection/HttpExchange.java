@@ -59,6 +59,7 @@ final class HttpExchange implements Exchange {
     private boolean closeAfter;
     private boolean finished;
     private boolean released;
+    private boolean sessionTouched;
     private boolean inputClosed;
     private ByteBuffer headBuffer;
     private ByteBuffer interim;
@@ -287,7 +288,7 @@ final class HttpExchange implements Exchange {
         }
         responded = true;
         status = response.status().code();
-        if (server != null && server.sessions() != null && originalRequest != null) {
+        if (sessionTouched) {
             server.sessions().beforeResponse(originalRequest, response);
         }
         if (!bodyDone) {
@@ -470,7 +471,7 @@ final class HttpExchange implements Exchange {
     }
 
     private void release() {
-        if (server != null && server.sessions() != null && originalRequest != null && !released) {
+        if (sessionTouched && !released) {
             server.sessions().exchangeEnded(originalRequest);
         }
         released = true;
@@ -518,6 +519,8 @@ final class HttpExchange implements Exchange {
         if (server == null || server.sessions() == null || request == null) {
             return Optional.empty();
         }
+        // Only requests that asked for their session pay for the session manager's bookkeeping.
+        sessionTouched = true;
         return server.sessions().session(originalRequest, loop(), create);
     }
 
