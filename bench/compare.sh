@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Compares Solo with nginx and lighttpd on static files, on this machine, over loopback only.
 #
-# usage: bench/compare.sh [--duration SECONDS] [--warmup SECONDS] [--only solo|nginx|lighttpd[,...]]
-#   --duration  length of each wrk run (default 10)
-#   --warmup    unmeasured wrk run before each workload (default 2), so the JIT has compiled the hot path
-#   --only      run only these servers (comma-separated); ratio columns then show n/a
+# usage: bench/compare.sh [--duration SECONDS] [--warmup SECONDS] [--server-warmup SECONDS] [--only LIST]
+#   --duration       length of each wrk run (default 10)
+#   --warmup         unmeasured wrk run before each workload (default 2)
+#   --server-warmup  unmeasured wrk run on the 100 B file when a server starts (default 15): Solo's JIT needs
+#                    about 20-30 s of load on one CPU before it reaches its steady state
+#   --only           run only these servers: solo, nginx, lighttpd, comma-separated (ratios then show n/a)
 # Environment: SOLO_NO_BUILD=1 runs the jars already built instead of ./solo (see bench/lib.sh).
 #
-# Installs nginx, lighttpd, wrk, apache2-utils (ab) and siege with apt-get when they are missing. Each server is
+# Installs nginx, lighttpd, wrk and apache2-utils (ab) with apt-get when they are missing. Each server is
 # pinned to CPU 0 (taskset -c 0) and the load generator to CPU 1. Ports: Solo 18081, nginx 18082, lighttpd 18083.
 # Workloads: wrk -t1 -c50 keep-alive on 0 B, 100 B, 4 KiB, 64 KiB and 1 MiB files; wrk -c500 on 100 B;
 # ab -n 20000 -c 50 without keep-alive on 100 B.
@@ -19,18 +21,21 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 duration=10
 warmup=2
+server_warmup=15
 only="solo,nginx,lighttpd"
 while [ $# -gt 0 ]; do
     case "$1" in
         --duration) duration="${2:?}"; shift 2 ;;
         --warmup) warmup="${2:?}"; shift 2 ;;
+        --server-warmup) server_warmup="${2:?}"; shift 2 ;;
         --only) only="${2:?}"; shift 2 ;;
-        -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
         *) die "unknown option $1 (see --help)" ;;
     esac
 done
 [[ "$duration" =~ ^[0-9]+$ && "$duration" -ge 1 && "$duration" -le 600 ]] || die "--duration must be 1..600"
 [[ "$warmup" =~ ^[0-9]+$ && "$warmup" -le 60 ]] || die "--warmup must be 0..60"
+[[ "$server_warmup" =~ ^[0-9]+$ && "$server_warmup" -le 300 ]] || die "--server-warmup must be 0..300"
 
 servers=()
 for s in solo nginx lighttpd; do
@@ -141,6 +146,11 @@ start_server() {
         die "$s did not start"
     fi
     log "$s started (pid $server_pid)"
+    if [ "$server_warmup" -gt 0 ]; then
+        log "  warming $s up for ${server_warmup}s"
+        timeout $((server_warmup + 30)) taskset -c 1 wrk -t1 -c50 -d"${server_warmup}s" \
+            "http://127.0.0.1:${port[$s]}/100b.txt" >/dev/null 2>&1 || true
+    fi
 }
 
 # --- measurement ----------------------------------------------------------------------------------------------
@@ -237,7 +247,8 @@ report="$work/report.md"
     echo
     echo "- date: $started; machine: $(nproc) CPUs, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
     echo "- load average before/after: $load_before / $load_after (other work on the machine skews results)"
-    echo "- servers on CPU 0, load generator on CPU 1; wrk -t1, ${duration}s per run after a ${warmup}s warm-up;"
+    echo "- servers on CPU 0, load generator on CPU 1; each server warmed up for ${server_warmup}s, then wrk -t1,"
+    echo "  ${duration}s per run after a ${warmup}s warm-up;"
     echo "  ab -n 20000 -c 50 (HTTP/1.0, no keep-alive)"
     echo "- Solo: $(git -C "$ROOT_DIR" rev-parse --short HEAD 2>/dev/null || echo '?'), JVM options: $(solo_java_opts)"
     echo "- $(nginx -v 2>&1 | sed 's/^nginx version: //') (1 worker, sendfile on, access_log off);" \

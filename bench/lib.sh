@@ -146,7 +146,8 @@ sample_max_rss() {
         kb="$(rss_kb "$pid")"
         if [ "$kb" -gt "$max" ]; then
             max="$kb"
-            echo "$max" >"$out"
+            # Write then rename, so a reader never sees the file empty.
+            echo "$max" >"$out.tmp" && mv -f "$out.tmp" "$out"
         fi
         sleep 0.2
     done
