@@ -54,8 +54,18 @@ public final class Launcher implements AutoCloseable {
      * @throws IOException when it cannot be started
      */
     public static Launcher start(String... args) throws IOException {
+        return startOn(RepositoryPaths.modulePath(), args);
+    }
+
+    /**
+     * @param modulePath the module path to run with, e.g. the server's modules without any plugin jar
+     * @param args the launcher's arguments
+     * @return the running child process
+     * @throws IOException when it cannot be started
+     */
+    public static Launcher startOn(String modulePath, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(RepositoryPaths.javaExecutable().toString(),
-                "-p", RepositoryPaths.modulePath(), "-m", MAIN));
+                "-p", modulePath, "-m", MAIN));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.directory(RepositoryPaths.root().toFile());
@@ -73,7 +83,22 @@ public final class Launcher implements AutoCloseable {
      * @throws AssertionError when it runs longer than the timeout (it is then killed)
      */
     public static Result run(Duration timeout, String... args) throws IOException, InterruptedException {
-        try (Launcher launcher = start(args)) {
+        return runOn(RepositoryPaths.modulePath(), timeout, args);
+    }
+
+    /**
+     * Runs the launcher to its end with a given module path.
+     *
+     * @param modulePath the module path
+     * @param timeout how long it may run
+     * @param args its arguments
+     * @return exit code and output
+     * @throws IOException when it cannot be started
+     * @throws InterruptedException when interrupted
+     */
+    public static Result runOn(String modulePath, Duration timeout, String... args)
+            throws IOException, InterruptedException {
+        try (Launcher launcher = startOn(modulePath, args)) {
             int code = launcher.awaitExit(timeout);
             return new Result(code, launcher.awaitOutput(timeout));
         }
