@@ -64,8 +64,23 @@ public final class Launcher implements AutoCloseable {
      * @throws IOException when it cannot be started
      */
     public static Launcher startOn(String modulePath, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(RepositoryPaths.javaExecutable().toString(),
-                "-p", modulePath, "-m", MAIN));
+        return startWith(List.of(), modulePath, args);
+    }
+
+    /**
+     * @param maxOpenFiles the process's file descriptor limit, set with {@code prlimit} (util-linux)
+     * @param args the launcher's arguments
+     * @return the running child process
+     * @throws IOException when it cannot be started
+     */
+    public static Launcher startWithFileLimit(int maxOpenFiles, String... args) throws IOException {
+        return startWith(List.of("prlimit", "--nofile=" + maxOpenFiles + ":" + maxOpenFiles),
+                RepositoryPaths.modulePath(), args);
+    }
+
+    private static Launcher startWith(List<String> prefix, String modulePath, String... args) throws IOException {
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(RepositoryPaths.javaExecutable().toString(), "-p", modulePath, "-m", MAIN));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.directory(RepositoryPaths.root().toFile());

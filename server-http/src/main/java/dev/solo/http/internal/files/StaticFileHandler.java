@@ -11,9 +11,7 @@ import dev.solo.http.Status;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
@@ -49,15 +47,8 @@ final class StaticFileHandler implements Handler {
         FileCache.Entry entry;
         try {
             entry = files.get(mapped.get(), now);
-        } catch (NoSuchFileException e) {
-            exchange.sendError(Status.NOT_FOUND);
-            return true;
-        } catch (AccessDeniedException e) {
-            exchange.sendError(Status.FORBIDDEN);
-            return true;
         } catch (FileSystemException e) {
-            // "Not a directory": a path below a regular file names nothing.
-            exchange.sendError(Status.NOT_FOUND);
+            exchange.sendError(FileErrors.statusFor(e));
             return true;
         }
         if (entry.attributes.isDirectory()) {
@@ -146,11 +137,8 @@ final class StaticFileHandler implements Handler {
         FileChannel channel;
         try {
             channel = FileChannel.open(entry.file, StandardOpenOption.READ);
-        } catch (AccessDeniedException e) {
-            exchange.sendError(Status.FORBIDDEN);
-            return;
-        } catch (NoSuchFileException e) {
-            exchange.sendError(Status.NOT_FOUND);
+        } catch (FileSystemException e) {
+            exchange.sendError(FileErrors.statusFor(e));
             return;
         }
         response.header("Content-Type", entry.contentType);
