@@ -23,8 +23,8 @@ final class FileCache {
 
     /** How long a checked entry is trusted without a new stat. */
     static final long VALID_MILLIS = 1_000;
-    /** Files up to this size are kept in memory. */
-    static final int MAX_CACHED_FILE = 32 * 1024;
+    /** Files up to this size are kept in memory (beyond it, sendfile's saving outweighs the extra write). */
+    static final int MAX_CACHED_FILE = 64 * 1024;
     private static final int MAX_ENTRIES = 4096;
     private static final long MAX_CONTENT_BYTES = 16L * 1024 * 1024;
 
@@ -108,6 +108,7 @@ final class FileCache {
                 now);
         if (fresh.content != null) {
             contentBytes += fresh.content.capacity();
+            // Oldest first out until the new content fits the budget.
             while (contentBytes > MAX_CONTENT_BYTES && !entries.isEmpty()) {
                 var eldest = entries.entrySet().iterator();
                 forget(eldest.next().getValue());
@@ -127,7 +128,8 @@ final class FileCache {
     /** Reads a small file whole; null when it changed size under us (the caller then streams it). */
     private static ByteBuffer read(Path file, BasicFileAttributes attributes) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer content = ByteBuffer.allocate((int) attributes.size());
+            // Direct, so the socket write needs no copy into a temporary native buffer first.
+            ByteBuffer content = ByteBuffer.allocateDirect((int) attributes.size());
             while (content.hasRemaining()) {
                 if (channel.read(content) < 0) {
                     return null;
