@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -326,16 +325,6 @@ class UploadHandlerTest {
         assertEquals(Status.CREATED, put.response().status());
         assertFalse(put.response().headers().contains("Location"));
         assertTrue(Files.exists(elsewhere.resolve("a.txt")));
-    }
-
-    @Test
-    void refusesAReadOnlyDirectory() throws Exception {
-        Path readOnly = Files.createDirectory(root.resolve("ro"));
-        // As root, or on a file system without permissions, there is nothing to observe.
-        assumeTrue(readOnly.toFile().setWritable(false) && !Files.isWritable(readOnly));
-
-        assertEquals(Status.FORBIDDEN, request(Method.PUT, "/ro/a.txt", "text/plain").error().status());
-        assertEquals(Status.FORBIDDEN, form("/ro/", BOUNDARY).error().status());
     }
 
     @Test
