@@ -181,8 +181,14 @@ final class HttpConnection implements ConnectionHandler {
         updateInterest();
     }
 
-    /** Called by the exchange when its response is fully written and its body fully read. */
-    void exchangeComplete(boolean close) {
+    /**
+     * Called by the exchange when its response is fully written and its body fully read or given up.
+     *
+     * @param close whether the connection ends here
+     * @param unreadInput whether the client may still be sending bytes of this request, in which case a plain close
+     *                    could reset the connection before the client has read the response
+     */
+    void exchangeComplete(boolean close, boolean unreadInput) {
         exchange = null;
         if (readBuffer != null && readBuffer.hasRemaining()) {
             decoder.reset(); // the next request is already here: keep the decoder
@@ -190,7 +196,12 @@ final class HttpConnection implements ConnectionHandler {
             releaseDecoder();
         }
         if (close || shuttingDown) {
-            closeGracefully();
+            if (unreadInput || (readBuffer != null && readBuffer.hasRemaining())) {
+                closeGracefully();
+            } else {
+                // The request was read to its end: nothing can make the kernel send a reset, so close at once.
+                transport.close();
+            }
             return;
         }
         state = State.IDLE;

@@ -60,6 +60,8 @@ final class HttpExchange implements Exchange {
     private boolean finished;
     private boolean released;
     private boolean sessionTouched;
+    /** Request bytes may still be on the wire (a body cut short, a malformed head): close with a linger. */
+    private boolean unreadInput;
     private boolean inputClosed;
     private ByteBuffer headBuffer;
     private ByteBuffer interim;
@@ -212,6 +214,7 @@ final class HttpExchange implements Exchange {
             // The client waits for our word before sending; it will not come, so close after the response.
             closeAfter = true;
             bodyDone = true;
+            unreadInput = true;
             return;
         }
         discardBody = true;
@@ -252,6 +255,7 @@ final class HttpExchange implements Exchange {
 
     private void abortBody(Throwable cause) {
         bodyDone = true;
+        unreadInput = true;
         BodyConsumer aborted = consumer;
         consumer = null;
         if (aborted != null) {
@@ -399,7 +403,7 @@ final class HttpExchange implements Exchange {
         }
         finished = true;
         release();
-        connection.exchangeComplete(closeAfter || inputClosed);
+        connection.exchangeComplete(closeAfter || inputClosed, unreadInput || earlyError != null);
     }
 
     @Override
