@@ -53,12 +53,12 @@ done
 work="$(mktemp -d /tmp/bench-compare.XXXXXX)"
 # nginx's workers run as www-data: the files must be readable by others.
 chmod 755 "$work"
-server_pid=""
-server_name=""
+declare -A pid=()
 cleanup() {
-    if [ -n "$server_pid" ]; then
-        stop_pid "$server_pid" "$server_name"
-    fi
+    local s
+    for s in "${!pid[@]}"; do
+        stop_pid "${pid[$s]}" "$s"
+    done
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -127,25 +127,25 @@ server.max-connections = 4096
 mimetype.assign = (".txt" => "text/plain", ".bin" => "application/octet-stream")
 EOF
 
+# start_server NAME : starts one server pinned to CPU 0 and records its PID in pid[NAME].
 start_server() {
     local s="$1"
-    server_name="$s"
     case "$s" in
         solo)
             start_solo "$work/solo.conf" "$work/solo.log" 0
-            server_pid="$SOLO_PID" ;;
+            pid[$s]="$SOLO_PID" ;;
         nginx)
             taskset -c 0 nginx -c "$work/nginx.conf" -p "$work" >"$work/nginx.log" 2>&1 &
-            server_pid=$! ;;
+            pid[$s]=$! ;;
         lighttpd)
             taskset -c 0 lighttpd -D -f "$work/lighttpd.conf" >"$work/lighttpd.log" 2>&1 &
-            server_pid=$! ;;
+            pid[$s]=$! ;;
     esac
-    if ! wait_http "http://127.0.0.1:${port[$s]}/100b.txt" "$server_pid"; then
+    if ! wait_http "http://127.0.0.1:${port[$s]}/100b.txt" "${pid[$s]}"; then
         tail -n 30 "$work/$s.log" >&2 || true
         die "$s did not start"
     fi
-    log "$s started (pid $server_pid)"
+    log "$s started (pid ${pid[$s]})"
     if [ "$server_warmup" -gt 0 ]; then
         log "  warming $s up for ${server_warmup}s"
         timeout $((server_warmup + 30)) taskset -c 1 wrk -t1 -c50 -d"${server_warmup}s" \
@@ -183,9 +183,9 @@ measure() {
         taskset -c 1 wrk -t1 -c"$conns" -d"${warmup}s" "$url" >/dev/null 2>&1 || true
     fi
     echo 0 >"$rssfile"
-    sample_max_rss "$server_pid" "$rssfile" $((duration + 130)) &
+    sample_max_rss "${pid[$s]}" "$rssfile" $((duration + 130)) &
     sampler=$!
-    t0="$(cpu_ticks "$server_pid")"
+    t0="$(cpu_ticks "${pid[$s]}")"
     if [ "$workload" = close-100B-ab ]; then
         # -s: per-request timeout; timeout(1) bounds the whole run.
         timeout 120 taskset -c 1 ab -q -s 10 -n 20000 -c 50 "$url" >"$out" 2>&1 || true
@@ -193,7 +193,7 @@ measure() {
         timeout $((duration + 30)) taskset -c 1 wrk -t1 -c"$conns" -d"${duration}s" --timeout 5s --latency "$url" \
             >"$out" 2>&1 || true
     fi
-    t1="$(cpu_ticks "$server_pid")"
+    t1="$(cpu_ticks "${pid[$s]}")"
     kill "$sampler" 2>/dev/null || true
     wait "$sampler" 2>/dev/null || true
     rss="$(awk '{printf "%.1f", $1 / 1024}' "$rssfile")"
@@ -226,18 +226,21 @@ measure() {
 workloads=(ka-0B ka-100B ka-4KiB ka-64KiB ka-1MiB ka-100B-c500 close-100B-ab)
 started="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+# All servers run at once (an idle one costs nothing) and each workload runs on each server in turn, so that
+# whatever else the machine is doing falls on all of them alike rather than on whichever ran last.
 for s in "${servers[@]}"; do
     start_server "$s"
-    for w in "${workloads[@]}"; do
+done
+for w in "${workloads[@]}"; do
+    for s in "${servers[@]}"; do
+        kill -0 "${pid[$s]}" 2>/dev/null || die "$s died (see its log above)"
         measure "$w" "$s" "${port[$s]}"
     done
-    if [ "$s" = solo ] && grep -Eq 'ERROR|WARN|Exception' "$work/solo.log"; then
-        log "Solo logged warnings or errors:"
-        grep -E 'ERROR|WARN|Exception' "$work/solo.log" | head -n 20 | sed 's/^/    /' >&2
-    fi
-    stop_pid "$server_pid" "$s"
-    server_pid=""
 done
+if [ -n "${pid[solo]:-}" ] && grep -Eq 'ERROR|WARN|Exception' "$work/solo.log"; then
+    log "Solo logged warnings or errors:"
+    grep -E 'ERROR|WARN|Exception' "$work/solo.log" | head -n 20 | sed 's/^/    /' >&2
+fi
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 # --- report ---------------------------------------------------------------------------------------------------

@@ -165,4 +165,9 @@ if grep -Eq 'ERROR|WARN|Exception' "$work/solo.log"; then
     echo "Solo logged warnings or errors:"
     grep -E 'ERROR|WARN|Exception' "$work/solo.log" | sort | uniq -c | sort -rn | head -n 20
 fi
-[ "$failed_runs" -eq 0 ] || { log "$failed_runs run(s) below the floor"; exit 1; }
+if ! kill -0 "$SOLO_PID" 2>/dev/null; then
+    echo
+    echo "Solo died; the end of its log:"
+    tail -n 40 "$work/solo.log"
+fi
+[ "$failed_runs" -eq 0 ] || { log "$failed_runs run(s) failed"; exit 1; }

@@ -195,7 +195,7 @@ while [ "$elapsed" -lt "$seconds" ]; do
     # loaded and caches are warm, and the smallest sample carries the fewest objects of requests in flight.
     if [ $((elapsed * 2)) -le "$seconds" ] || [ -z "$first_heap" ]; then
         heap_now="$(tail -n 1 "$samples" | cut -f2)"
-        if [ -z "$first_heap" ] || [ "$heap_now" -lt "$first_heap" ]; then
+        if [ "$heap_now" -ge 0 ] && { [ -z "$first_heap" ] || [ "$heap_now" -lt "$first_heap" ]; }; then
             first_heap="$heap_now"
         fi
     fi
@@ -221,7 +221,11 @@ if [ "$alive" = 1 ]; then
     read -r _ heap fds threads rss close_wait zombies parts spools < <(tail -n 1 "$samples")
     first_heap="${first_heap:-$heap}"
     allowed=$((first_heap + first_heap / 4 + heap_slack_mib * 1024))
-    [ "$heap" -le "$allowed" ] || failures+=("heap after GC grew from ${first_heap} KiB to ${heap} KiB (allowed ${allowed} KiB)")
+    if [ "$heap" -lt 0 ]; then
+        failures+=("jcmd could not read the heap at the end")
+    elif [ "$heap" -gt "$allowed" ]; then
+        failures+=("heap after GC grew from ${first_heap} KiB to ${heap} KiB (allowed ${allowed} KiB)")
+    fi
     [ "$fds" -le $((baseline_fds + 2)) ] || failures+=("$fds open fds, baseline $baseline_fds")
     [ "$zombies" -eq 0 ] || failures+=("$zombies zombie child process(es)")
     [ "$parts" -eq 0 ] || failures+=("$parts leftover .upload-*.part file(s)")
