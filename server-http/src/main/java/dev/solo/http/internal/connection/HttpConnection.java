@@ -330,10 +330,6 @@ final class HttpConnection implements ConnectionHandler {
         }
     }
 
-    ByteBuffer readBuffer() {
-        return readBuffer;
-    }
-
     @Override
     public void onClosed() {
         state = State.CLOSED;
