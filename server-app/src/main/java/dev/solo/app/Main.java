@@ -12,6 +12,9 @@ import java.util.concurrent.CountDownLatch;
 /**
  * {@code solo [--check] [CONFIG]}: serve, or with {@code --check} validate and summarise the config, like
  * {@code nginx -t}. Exit codes: 0 after a clean stop or a valid check, 1 for a config or bind error, 2 for usage.
+ *
+ * <p>Usage text, config errors and the {@code --check} summary go to standard output and error on purpose: they are
+ * the command's answer to the user, not log events, and must read the same whatever the logging setup.
  */
 public final class Main {
 
@@ -92,6 +95,9 @@ public final class Main {
             LOG.info(line);
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        // The one thread besides the loop: the JVM runs shutdown hooks on their own thread when SIGINT/SIGTERM
+        // arrive. It never touches a socket; it only calls the thread-safe Server.shutdown and waits.
+        // (sun.misc.Signal would avoid it, but needs jdk.unsupported and brings a warning javac cannot suppress.)
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnSignal(solo, stopped), "solo-stop"));
         solo.run();
         LOG.info("stopped");
