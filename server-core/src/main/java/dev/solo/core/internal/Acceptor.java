@@ -77,7 +77,7 @@ final class Acceptor {
             descriptorsExhausted = false;
             try {
                 socket.configureBlocking(false);
-                socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                // TCP_NODELAY is set by the transport before the first write Nagle could hold back (see there).
                 loop.register(socket, this);
             } catch (IOException e) {
                 LOG.debug("accepted socket failed at setup: {}", e.toString());

@@ -45,6 +45,10 @@ public final class SelectorLoop implements Server, EventLoop {
     private final Set<SocketTransport> connections = new LinkedHashSet<>();
     private final List<Acceptor> acceptors = new ArrayList<>();
     private final List<InetSocketAddress> bound = new ArrayList<>();
+    /** Connections closed since the last select: their keys are cancelled, their sockets still open. */
+    private List<SocketTransport> cancelledSinceSelect = new ArrayList<>();
+    /** Connections whose keys the current select deregisters: their sockets are closed right after it. */
+    private List<SocketTransport> deregistering = new ArrayList<>();
     private final Selector selector;
     private final long startNanos = System.nanoTime();
     private volatile Thread thread;
@@ -105,15 +109,23 @@ public final class SelectorLoop implements Server, EventLoop {
             } catch (IOException e) {
                 LOG.debug("selector close failed", e);
             }
+            // Closing the selector deregistered every key: whatever still waits can be closed now.
+            closeSockets(deregistering);
+            closeSockets(cancelledSinceSelect);
         }
     }
 
     private void turn() {
         long timeout = timers.millisUntilNext(now);
         ticked = false;
+        // Keys cancelled before this select are deregistered by it; their sockets are closed after it returns.
+        List<SocketTransport> swap = deregistering;
+        deregistering = cancelledSinceSelect;
+        cancelledSinceSelect = swap;
         try {
             // The Consumer forms hand each ready key straight to dispatch: no selected-key set to fill and clear.
-            if (!tasks.isEmpty() || timeout == 0) {
+            // A socket waiting to be closed must not wait for the next event, so such a turn does not block.
+            if (!tasks.isEmpty() || timeout == 0 || !deregistering.isEmpty()) {
                 selector.selectNow(onReady);
             } else {
                 selecting.set(true);
@@ -127,6 +139,7 @@ public final class SelectorLoop implements Server, EventLoop {
         } catch (IOException e) {
             LOG.error("select failed", e);
         }
+        closeSockets(deregistering);
         if (!ticked) {
             tick();
         }
@@ -214,6 +227,18 @@ public final class SelectorLoop implements Server, EventLoop {
 
     boolean isStopping() {
         return stopping;
+    }
+
+    /** Called by a transport whose key it cancelled: its socket is closed once the next select has dropped the key. */
+    void closeAfterDeregistration(SocketTransport transport) {
+        cancelledSinceSelect.add(transport);
+    }
+
+    private static void closeSockets(List<SocketTransport> transports) {
+        for (int i = 0, n = transports.size(); i < n; i++) {
+            transports.get(i).closeChannel();
+        }
+        transports.clear();
     }
 
     void connectionClosed(SocketTransport transport) {

@@ -107,13 +107,24 @@ public final class ResponseHeadEncoder {
                 at = writeName(name, out, at);
             }
             at = writeValue(name, headers.value(i), out, at);
+            out[at++] = '\r';
+            out[at++] = '\n';
         }
         out[at++] = '\r';
         out[at++] = '\n';
         return head.position(0).limit(at);
     }
 
-    private static int writeName(String name, byte[] out, int at) {
+    /**
+     * Copies a field name and its {@code ": "} separator, refusing a name that is not a token.
+     *
+     * @param name the name
+     * @param out where to write; needs {@code name.length() + 2} bytes of room from {@code at}
+     * @param at the offset to write at
+     * @return the offset after the separator
+     * @throws IllegalArgumentException for an empty name or one that is not a token
+     */
+    public static int writeName(String name, byte[] out, int at) {
         if (name.isEmpty()) {
             throw new IllegalArgumentException("empty header name");
         }
@@ -129,7 +140,17 @@ public final class ResponseHeadEncoder {
         return at;
     }
 
-    private static int writeValue(String name, String value, byte[] out, int at) {
+    /**
+     * Copies a field value as ISO-8859-1 bytes, refusing one that could split the response.
+     *
+     * @param name the field's name, for the error message
+     * @param value the value
+     * @param out where to write; needs {@code value.length()} bytes of room from {@code at}
+     * @param at the offset to write at
+     * @return the offset after the value
+     * @throws IllegalArgumentException for a control character other than HTAB, or a character above 0xFF
+     */
+    public static int writeValue(String name, String value, byte[] out, int at) {
         for (int i = 0, n = value.length(); i < n; i++) {
             char c = value.charAt(i);
             if (c > 0xFF || !HttpChars.isFieldValueChar(c)) {
@@ -137,8 +158,6 @@ public final class ResponseHeadEncoder {
             }
             out[at++] = (byte) c;
         }
-        out[at++] = '\r';
-        out[at++] = '\n';
         return at;
     }
 

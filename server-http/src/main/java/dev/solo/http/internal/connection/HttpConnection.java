@@ -63,7 +63,11 @@ final class HttpConnection implements ConnectionHandler {
         this.hosts = hosts;
         this.timer = transport.loop().schedule(timeouts().keepAlive(), this::onTimeout);
         this.deadline = Deadline.KEEP_ALIVE;
-        transport.interest(true, false);
+        // A new socket is writable, and its first request has usually arrived with it: asking for both at once lets
+        // the first select report both, so the response is read and written in that one event, without an
+        // epoll_ctl to add write interest. If the request is not there yet, onWritable finds nothing to write and
+        // interest falls back to read only.
+        transport.interest(true, true);
     }
 
     Transport transport() {

@@ -309,8 +309,7 @@ final class HttpExchange implements Exchange {
         }
         boolean headRequest = request != null && request.method() == Method.HEAD;
         boolean sendBody = !headRequest && response.status().allowsBody();
-        boolean chunked = frame(response, headRequest);
-        encodeHead(response);
+        boolean chunked = encodeHead(response, headRequest);
         if (response.bodyKind() == Response.BodyKind.STREAM && sendBody) {
             streamBuffer = connection.context().buffers.acquire();
             response.source().onReadable(this::sourceReadable);
@@ -321,40 +320,34 @@ final class HttpExchange implements Exchange {
         connection.updateInterest();
     }
 
-    /** Sets framing and connection fields (RFC 9112 §6.3, §9.6); returns whether the body is chunked. */
-    private boolean frame(Response response, boolean headRequest) {
+    /**
+     * Decides framing and connection fields (RFC 9112 §6.3, §9.6) and encodes the head with them.
+     *
+     * @return whether the body is chunked
+     */
+    private boolean encodeHead(Response response, boolean headRequest) {
+        boolean http10 = request != null && request.version() == dev.solo.http.Version.HTTP_1_0;
+        long contentLength = -1;
         boolean chunked = false;
-        var headers = response.headers();
-        headers.remove("Content-Length");
-        headers.remove("Transfer-Encoding");
-        headers.remove("Connection");
         if (response.status().allowsBody()) {
             if (response.bodyKind() == Response.BodyKind.STREAM && response.length() < 0) {
-                if (request != null && request.version() == dev.solo.http.Version.HTTP_1_0) {
+                if (http10) {
                     closeAfter = true; // HTTP/1.0 has no chunked coding: the close delimits the body
                 } else {
-                    headers.set("Transfer-Encoding", "chunked");
                     chunked = true;
                 }
             } else {
-                headers.set("Content-Length", Long.toString(
-                        response.bodyKind() == Response.BodyKind.NONE ? 0 : response.length()));
+                contentLength = response.bodyKind() == Response.BodyKind.NONE ? 0 : response.length();
             }
         } else if (response.status().code() == 304 && response.length() > 0) {
-            headers.set("Content-Length", Long.toString(response.length()));
+            contentLength = response.length();
         }
-        if (closeAfter) {
-            headers.set("Connection", "close");
-        } else if (request != null && request.version() == dev.solo.http.Version.HTTP_1_0) {
-            headers.set("Connection", "keep-alive");
-        }
-        return chunked && !headRequest;
-    }
-
-    private void encodeHead(Response response) {
-        headBuffer = connection.context().heads.encode(response.status(), response.headers(),
-                connection.transport().loop().wallTime());
+        HeadEncoder.ConnectionField connectionField = closeAfter ? HeadEncoder.ConnectionField.CLOSE
+                : http10 ? HeadEncoder.ConnectionField.KEEP_ALIVE : HeadEncoder.ConnectionField.NONE;
+        headBuffer = connection.context().heads.encode(response.status(), response.headers(), contentLength, chunked,
+                connectionField, connection.transport().loop().wallTime());
         headLength = headBuffer.remaining();
+        return chunked && !headRequest;
     }
 
     private void queueInterim() {
