@@ -56,6 +56,11 @@ final class HttpConnection implements ConnectionHandler {
     private boolean processing;
     /** The client sent EOF; nothing more will be read. */
     private boolean inputEnded;
+    /**
+     * Write interest is kept on with nothing to write, betting that the next request arrives before the next select.
+     * See {@link #updateInterest()}.
+     */
+    private boolean expectingRequest = true;
 
     HttpConnection(Transport transport, ConnectionContext context, HostTable hosts) {
         this.transport = transport;
@@ -63,11 +68,7 @@ final class HttpConnection implements ConnectionHandler {
         this.hosts = hosts;
         this.timer = transport.loop().schedule(timeouts().keepAlive(), this::onTimeout);
         this.deadline = Deadline.KEEP_ALIVE;
-        // A new socket is writable, and its first request has usually arrived with it: asking for both at once lets
-        // the first select report both, so the response is read and written in that one event, without an
-        // epoll_ctl to add write interest. If the request is not there yet, onWritable finds nothing to write and
-        // interest falls back to read only.
-        transport.interest(true, true);
+        updateInterest();
     }
 
     Transport transport() {
@@ -171,7 +172,9 @@ final class HttpConnection implements ConnectionHandler {
 
     @Override
     public void onWritable() {
-        if (exchange == null) {
+        if (exchange == null || !exchange.hasOutput()) {
+            // Writable with nothing to write: the request did not come in time; ask for writability only with output.
+            expectingRequest = false;
             updateInterest();
             return;
         }
@@ -209,6 +212,7 @@ final class HttpConnection implements ConnectionHandler {
             return;
         }
         state = State.IDLE;
+        expectingRequest = true;
         arm(Deadline.KEEP_ALIVE, timeouts().keepAlive());
         if (processing) {
             // The pass that completed this exchange goes on with the pipelined bytes itself.
@@ -245,7 +249,16 @@ final class HttpConnection implements ConnectionHandler {
         return hosts.defaultServer();
     }
 
-    /** Sets read and write interest from the state: read while a head or body is expected, write while output waits. */
+    /**
+     * Sets read and write interest from the state: read while a head or body is expected, write while output waits.
+     *
+     * <p>Writes happen only when the selector reports the socket writable, and switching write interest on for each
+     * response and off after it costs two {@code epoll_ctl} calls per request. So a new or idle connection keeps
+     * write interest on while it is {@link #expectingRequest}: when its request arrives before the next select, as
+     * it does for a busy client and for the first request on a new connection, the select reports it readable and
+     * writable at once, and the request is read and answered in that one event with no {@code epoll_ctl} at all.
+     * When a select finds it writable with nothing to write, the bet is off until the next response has been sent.
+     */
     void updateInterest() {
         if (!transport.isOpen()) {
             return;
@@ -255,8 +268,11 @@ final class HttpConnection implements ConnectionHandler {
         switch (state) {
             case IDLE:
             case READING_HEAD:
-            case CLOSING:
                 // Read while there is room: unread bytes are compacted to the front before the next read.
+                read = readBuffer == null || readBuffer.remaining() < readBuffer.capacity();
+                write = expectingRequest;
+                break;
+            case CLOSING:
                 read = readBuffer == null || readBuffer.remaining() < readBuffer.capacity();
                 break;
             case EXCHANGE:
@@ -267,7 +283,7 @@ final class HttpConnection implements ConnectionHandler {
                     // script working for it); what a pipelining client sends meanwhile waits in the buffer.
                     read = !inputEnded && (readBuffer == null || readBuffer.remaining() < readBuffer.capacity());
                 }
-                write = exchange.hasOutput();
+                write = exchange.hasOutput() || expectingRequest;
                 break;
             default:
                 read = false;

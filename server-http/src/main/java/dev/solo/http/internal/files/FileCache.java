@@ -37,6 +37,8 @@ final class FileCache {
         final String contentType;
         final ByteBuffer content;
         long checkedAt;
+        /** Dropped from the cache: whoever still holds the entry must look the file up again. */
+        boolean evicted;
 
         Entry(Path file, BasicFileAttributes attributes, String contentType, ByteBuffer content, long now) {
             this.file = file;
@@ -82,7 +84,7 @@ final class FileCache {
      */
     Entry get(Path file, long now) throws IOException {
         Entry entry = entries.get(file);
-        if (entry != null && now - entry.checkedAt < VALID_MILLIS) {
+        if (isCurrent(entry, now)) {
             return entry;
         }
         BasicFileAttributes attributes;
@@ -119,7 +121,18 @@ final class FileCache {
         return fresh;
     }
 
+    /**
+     * @param entry an entry returned earlier
+     * @param now the loop's clock
+     * @return whether the entry may still be used without {@link #get}: in the cache and checked within
+     *         {@link #VALID_MILLIS}
+     */
+    static boolean isCurrent(Entry entry, long now) {
+        return entry != null && !entry.evicted && now - entry.checkedAt < VALID_MILLIS;
+    }
+
     private void forget(Entry entry) {
+        entry.evicted = true;
         if (entry.content != null) {
             contentBytes -= entry.content.capacity();
         }

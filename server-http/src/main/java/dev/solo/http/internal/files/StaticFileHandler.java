@@ -39,17 +39,20 @@ final class StaticFileHandler implements Handler {
         }
         Location location = exchange.location();
         long now = exchange.loop().now();
-        Optional<Path> mapped = resolutions.resolve(location, request.path(), now);
-        if (mapped.isEmpty()) {
+        PathResolutions.Resolution mapped = resolutions.resolve(location, request.path(), now);
+        if (mapped.file.isEmpty()) {
             exchange.sendError(location.root().isPresent() ? Status.FORBIDDEN : Status.NOT_FOUND);
             return true;
         }
-        FileCache.Entry entry;
-        try {
-            entry = files.get(mapped.get(), now);
-        } catch (FileSystemException e) {
-            exchange.sendError(FileErrors.statusFor(e));
-            return true;
+        FileCache.Entry entry = mapped.entry;
+        if (!FileCache.isCurrent(entry, now)) {
+            try {
+                entry = files.get(mapped.file.get(), now);
+            } catch (FileSystemException e) {
+                exchange.sendError(FileErrors.statusFor(e));
+                return true;
+            }
+            mapped.entry = entry;
         }
         if (entry.attributes.isDirectory()) {
             serveDirectory(exchange, entry.file, now);
@@ -72,7 +75,7 @@ final class StaticFileHandler implements Handler {
             return;
         }
         for (String index : exchange.location().indexFiles()) {
-            Optional<Path> candidate = resolutions.resolve(exchange.location(), request.path() + index, now);
+            Optional<Path> candidate = resolutions.resolve(exchange.location(), request.path() + index, now).file;
             if (candidate.isPresent()) {
                 try {
                     FileCache.Entry entry = files.get(candidate.get(), now);
