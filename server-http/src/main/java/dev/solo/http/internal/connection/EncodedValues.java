@@ -11,7 +11,7 @@ import dev.solo.http.codec.ResponseHeadEncoder;
  * controls, one {@code charAt} at a time, was the largest item of a profile of small static files; a string checked
  * once needs no second check, since strings are immutable, so its bytes are copied with one {@code arraycopy}.
  * Direct-mapped by identity hash, so a lookup is one probe and a new string simply replaces the old one in its slot;
- * only strings that passed the check are remembered. Bounded at {@link #SLOTS} entries. Loop thread only.
+ * only strings that passed the check are remembered, and their bytes only once the same string comes back. Bounded at {@link #SLOTS} entries. Loop thread only.
  */
 final class EncodedValues {
 
@@ -33,21 +33,30 @@ final class EncodedValues {
             return ResponseHeadEncoder.writeValue(name, value, out, at);
         }
         int slot = System.identityHashCode(value) & (SLOTS - 1);
-        if (strings[slot] == value) {
-            byte[] known = bytes[slot];
-            System.arraycopy(known, 0, out, at, known.length);
-            return at + known.length;
+        if (strings[slot] != value) {
+            // First sighting: remember the string only. Values built for one response (a Location, a Set-Cookie)
+            // are never seen again, and keeping their bytes would cost an allocation and a copy for nothing.
+            int end = ResponseHeadEncoder.writeValue(name, value, out, at);
+            strings[slot] = value;
+            bytes[slot] = null;
+            return end;
         }
-        int end = ResponseHeadEncoder.writeValue(name, value, out, at);
-        byte[] checked = new byte[end - at];
-        System.arraycopy(out, at, checked, 0, checked.length);
-        strings[slot] = value;
-        bytes[slot] = checked;
-        return end;
+        byte[] known = bytes[slot];
+        if (known == null) {
+            // Seen twice: worth keeping the checked bytes.
+            int end = ResponseHeadEncoder.writeValue(name, value, out, at);
+            known = new byte[end - at];
+            System.arraycopy(out, at, known, 0, known.length);
+            bytes[slot] = known;
+            return end;
+        }
+        System.arraycopy(known, 0, out, at, known.length);
+        return at + known.length;
     }
 
-    /** @return whether the bytes of this very string are remembered (for tests) */
+    /** @return whether the checked bytes of this very string are remembered (for tests) */
     boolean remembers(String value) {
-        return strings[System.identityHashCode(value) & (SLOTS - 1)] == value;
+        int slot = System.identityHashCode(value) & (SLOTS - 1);
+        return strings[slot] == value && bytes[slot] != null;
     }
 }

@@ -89,11 +89,14 @@ class HeadEncoderTest {
         byte[] out = new byte[64];
         int end = values.copyValue("ETag", etag, out, 0);
         assertEquals(etag, new String(out, 0, end, StandardCharsets.ISO_8859_1));
+        assertFalse(values.remembers(etag), "a value seen once may never come back: its bytes are not kept");
+        values.copyValue("ETag", etag, out, 0);
         assertTrue(values.remembers(etag));
         int again = values.copyValue("ETag", etag, out, 3);
         assertEquals(etag, new String(out, 3, again - 3, StandardCharsets.ISO_8859_1));
 
         String bad = "value with a \n newline";
+        assertThrows(IllegalArgumentException.class, () -> values.copyValue("X", bad, out, 0));
         assertThrows(IllegalArgumentException.class, () -> values.copyValue("X", bad, out, 0));
         assertFalse(values.remembers(bad));
         assertThrows(IllegalArgumentException.class, () -> values.copyValue("X", bad, out, 0));
