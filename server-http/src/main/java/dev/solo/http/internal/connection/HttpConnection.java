@@ -61,6 +61,12 @@ final class HttpConnection implements ConnectionHandler {
      * See {@link #updateInterest()}.
      */
     private boolean expectingRequest = true;
+    /** Complete responses waiting for the socket; see {@link OutputQueue}. */
+    private final OutputQueue output = new OutputQueue();
+    /** The connection ends once the queued responses are written (an exchange asked to close, or the client left). */
+    private boolean closeWhenFlushed;
+    /** Request bytes may still be on the wire when the connection ends after the flush: close with a linger. */
+    private boolean lingerWhenFlushed;
 
     HttpConnection(Transport transport, ConnectionContext context, HostTable hosts) {
         this.transport = transport;
@@ -77,6 +83,10 @@ final class HttpConnection implements ConnectionHandler {
 
     ConnectionContext context() {
         return context;
+    }
+
+    OutputQueue output() {
+        return output;
     }
 
     HostTable hosts() {
@@ -121,6 +131,10 @@ final class HttpConnection implements ConnectionHandler {
         processing = true;
         try {
             while (transport.isOpen() && readBuffer != null && readBuffer.hasRemaining()) {
+                if (state == State.IDLE && (closeWhenFlushed || !output.acceptsMore())) {
+                    // Enough answers wait for the socket: the rest of the pipeline is parsed once they are written.
+                    break;
+                }
                 if (state == State.IDLE) {
                     state = State.READING_HEAD;
                     if (decoder == null) {
@@ -172,6 +186,10 @@ final class HttpConnection implements ConnectionHandler {
 
     @Override
     public void onWritable() {
+        if (!output.isEmpty()) {
+            flushQueued();
+            return;
+        }
         if (exchange == null || !exchange.hasOutput()) {
             // Writable with nothing to write: the request did not come in time; ask for writability only with output.
             expectingRequest = false;
@@ -188,8 +206,40 @@ final class HttpConnection implements ConnectionHandler {
         updateInterest();
     }
 
+    /** One gathering write of the queued responses; once they are all out, the connection goes on or ends. */
+    private void flushQueued() {
+        boolean drained;
+        try {
+            drained = output.writeOnce(transport);
+        } catch (IOException e) {
+            LOG.debug("{}: write failed: {}", transport, e.toString());
+            transport.close();
+            return;
+        }
+        if (!drained) {
+            arm(Deadline.SEND, timeouts().send());
+            return;
+        }
+        if (closeWhenFlushed) {
+            if (lingerWhenFlushed || (readBuffer != null && readBuffer.hasRemaining())) {
+                closeGracefully();
+            } else {
+                transport.close();
+            }
+            return;
+        }
+        if (state == State.IDLE) {
+            arm(Deadline.KEEP_ALIVE, timeouts().keepAlive());
+            if (readBuffer != null && readBuffer.hasRemaining()) {
+                process(); // parsing stopped while the queue was full
+                return;
+            }
+        }
+        updateInterest();
+    }
+
     /**
-     * Called by the exchange when its response is fully written and its body fully read or given up.
+     * Called by the exchange when its response is fully written (or queued) and its body fully read or given up.
      *
      * @param close whether the connection ends here
      * @param unreadInput whether the client may still be sending bytes of this request, in which case a plain close
@@ -202,6 +252,15 @@ final class HttpConnection implements ConnectionHandler {
         } else {
             releaseDecoder();
         }
+        if ((close || shuttingDown) && !output.isEmpty()) {
+            // Queued answers go first; then the connection ends as the exchange asked.
+            state = State.IDLE;
+            closeWhenFlushed = true;
+            lingerWhenFlushed |= unreadInput;
+            arm(Deadline.SEND, timeouts().send());
+            updateInterest();
+            return;
+        }
         if (close || shuttingDown) {
             if (unreadInput || (readBuffer != null && readBuffer.hasRemaining())) {
                 closeGracefully();
@@ -213,7 +272,11 @@ final class HttpConnection implements ConnectionHandler {
         }
         state = State.IDLE;
         expectingRequest = true;
-        arm(Deadline.KEEP_ALIVE, timeouts().keepAlive());
+        if (output.isEmpty()) {
+            arm(Deadline.KEEP_ALIVE, timeouts().keepAlive());
+        } else {
+            arm(Deadline.SEND, timeouts().send());
+        }
         if (processing) {
             // The pass that completed this exchange goes on with the pipelined bytes itself.
             return;
@@ -269,8 +332,8 @@ final class HttpConnection implements ConnectionHandler {
             case IDLE:
             case READING_HEAD:
                 // Read while there is room: unread bytes are compacted to the front before the next read.
-                read = readBuffer == null || readBuffer.remaining() < readBuffer.capacity();
-                write = expectingRequest;
+                read = !inputEnded && (readBuffer == null || readBuffer.remaining() < readBuffer.capacity());
+                write = expectingRequest || !output.isEmpty();
                 break;
             case CLOSING:
                 read = readBuffer == null || readBuffer.remaining() < readBuffer.capacity();
@@ -283,7 +346,7 @@ final class HttpConnection implements ConnectionHandler {
                     // script working for it); what a pipelining client sends meanwhile waits in the buffer.
                     read = !inputEnded && (readBuffer == null || readBuffer.remaining() < readBuffer.capacity());
                 }
-                write = exchange.hasOutput() || expectingRequest;
+                write = exchange.hasOutput() || expectingRequest || !output.isEmpty();
                 break;
             default:
                 read = false;
@@ -294,6 +357,12 @@ final class HttpConnection implements ConnectionHandler {
 
     private void onEndOfInput() {
         inputEnded = true;
+        if (state != State.EXCHANGE && !output.isEmpty()) {
+            // The client half-closed after its requests: write the answers it is owed, then close.
+            closeWhenFlushed = true;
+            updateInterest();
+            return;
+        }
         if (state == State.EXCHANGE && exchange != null && !exchange.wantsBody() && exchange.isResponded()) {
             // The client half-closed after its request and the response is on its way: finish it, then close.
             exchange.clientClosedInput();
@@ -354,6 +423,7 @@ final class HttpConnection implements ConnectionHandler {
     public void onClosed() {
         state = State.CLOSED;
         timer.cancel();
+        output.clear();
         if (exchange != null) {
             exchange.abort(new IOException("connection closed"));
             exchange = null;
@@ -369,7 +439,11 @@ final class HttpConnection implements ConnectionHandler {
     public void onShutdown() {
         shuttingDown = true;
         if (state == State.IDLE) {
-            transport.close();
+            if (output.isEmpty()) {
+                transport.close();
+            } else {
+                closeWhenFlushed = true;
+            }
         }
     }
 

@@ -310,6 +310,9 @@ final class HttpExchange implements Exchange {
         boolean headRequest = request != null && request.method() == Method.HEAD;
         boolean sendBody = !headRequest && response.status().allowsBody();
         boolean chunked = encodeHead(response, headRequest);
+        if (queue(response, sendBody)) {
+            return;
+        }
         if (response.bodyKind() == Response.BodyKind.STREAM && sendBody) {
             streamBuffer = connection.context().buffers.acquire();
             response.source().onReadable(this::sourceReadable);
@@ -318,6 +321,37 @@ final class HttpExchange implements Exchange {
         writing = true;
         connection.arm(Deadline.SEND, server != null ? server.timeouts().send() : 60_000);
         connection.updateInterest();
+    }
+
+    /**
+     * Hands a response that is all in memory to the connection's {@link OutputQueue}, where it waits for the socket
+     * with the responses to earlier pipelined requests; the exchange is then done writing. A response with a file or
+     * a stream body, or one that would overfill the queue, is written by this exchange's {@link ResponseWriter}.
+     *
+     * @return whether the response was queued
+     */
+    private boolean queue(Response response, boolean sendBody) {
+        Response.BodyKind kind = response.bodyKind();
+        if ((kind != Response.BodyKind.BYTES && kind != Response.BodyKind.NONE)
+                || (interim != null && interim.hasRemaining())) {
+            return false;
+        }
+        ByteBuffer body = sendBody && kind == Response.BodyKind.BYTES ? response.bytes().duplicate() : null;
+        long bodyBytes = body == null ? 0 : body.remaining();
+        OutputQueue output = connection.output();
+        if (!output.hasRoom(headLength + bodyBytes)) {
+            return false;
+        }
+        output.add(headBuffer, body);
+        headBuffer = null;
+        writing = true;
+        writeDone = true;
+        if (request != null) {
+            connection.context().accessLog.log(request, status, bodyBytes, connection.transport().loop().wallTime());
+        }
+        finishIfDone();
+        connection.updateInterest();
+        return true;
     }
 
     /**

@@ -39,6 +39,9 @@ class HttpConnectionInterestTest {
         boolean read;
         boolean write;
         int interestCalls;
+        int writes;
+        boolean ended;
+        boolean outputShut;
         boolean open = true;
 
         ScriptedTransport() {
@@ -67,6 +70,9 @@ class HttpConnectionInterestTest {
 
         @Override
         public int read(ByteBuffer dst) {
+            if (ended && !input.hasRemaining()) {
+                return -1;
+            }
             int n = Math.min(dst.remaining(), input.remaining());
             ByteBuffer slice = input.slice().limit(n);
             dst.put(slice);
@@ -76,6 +82,7 @@ class HttpConnectionInterestTest {
 
         @Override
         public long write(ByteBuffer[] srcs, int offset, int length) {
+            writes++;
             long total = 0;
             for (int i = offset; i < offset + length; i++) {
                 byte[] bytes = new byte[srcs[i].remaining()];
@@ -100,6 +107,7 @@ class HttpConnectionInterestTest {
 
         @Override
         public void shutdownOutput() {
+            outputShut = true;
         }
 
         @Override
@@ -173,16 +181,59 @@ class HttpConnectionInterestTest {
     }
 
     @Test
-    void pipelinedRequestsAreAnsweredOneWritePerWritability() {
-        transport.arrive("GET /a HTTP/1.1\r\nHost: localhost\r\n\r\nGET /b HTTP/1.1\r\nHost: localhost\r\n\r\n");
+    void pipelinedRequestsAreAnsweredTogetherInOneWrite() {
+        transport.arrive("GET /a HTTP/1.1\r\nHost: localhost\r\n\r\nGET /b HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                + "HEAD /c HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        connection.onReadable();
+        assertEquals(0, transport.writes);
+        connection.onWritable();
+        assertEquals(1, transport.writes);
+        assertEquals(3, count(transport.output(), "HTTP/1.1 404"));
+        assertTrue(transport.write, "idle and expecting the next request");
+    }
+
+    @Test
+    void aLongPipelineIsAnsweredInBatchesInRequestOrder() {
+        StringBuilder pipeline = new StringBuilder();
+        int requests = OutputQueue.MAX_RESPONSES * 2 + 3;
+        for (int i = 0; i < requests; i++) {
+            pipeline.append("GET /r").append(i).append(" HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        }
+        transport.arrive(pipeline.toString());
         connection.onReadable();
         connection.onWritable();
-        int first = transport.output().length();
-        assertEquals(1, count(transport.output(), "HTTP/1.1 404"));
-        assertTrue(transport.write, "the second response waits for the next writability");
+        assertEquals(OutputQueue.MAX_RESPONSES, count(transport.output(), "HTTP/1.1 404"));
+        connection.onWritable();
+        connection.onWritable();
+        assertEquals(3, transport.writes);
+        assertEquals(requests, count(transport.output(), "HTTP/1.1 404"));
+        assertTrue(transport.open);
+    }
+
+    @Test
+    void aClientThatHalfClosesAfterItsPipelineGetsItsAnswersThenTheClose() {
+        transport.arrive("GET /a HTTP/1.1\r\nHost: localhost\r\n\r\nGET /b HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        connection.onReadable();
+        transport.ended = true;
+        connection.onReadable();
+        assertTrue(transport.open, "answers are owed");
+        assertEquals(false, transport.read, "nothing more to read after EOF");
         connection.onWritable();
         assertEquals(2, count(transport.output(), "HTTP/1.1 404"));
-        assertTrue(transport.output().length() > first);
+        assertEquals(false, transport.open);
+    }
+
+    @Test
+    void aResponseThatClosesTheConnectionClosesItOnlyAfterItIsWritten() {
+        transport.arrive("GET /a HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                + "GET /b HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        connection.onReadable();
+        assertTrue(transport.open);
+        assertEquals(false, transport.outputShut);
+        connection.onWritable();
+        assertEquals(1, count(transport.output(), "HTTP/1.1 404"), "the request after the close is not answered");
+        assertTrue(transport.output().contains("Connection: close\r\n"));
+        assertTrue(transport.outputShut, "half-closed, lingering to drain the unanswered request (RFC 9112 §9.6)");
     }
 
     private static int count(String text, String part) {
