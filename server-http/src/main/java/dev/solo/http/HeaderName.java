@@ -198,6 +198,18 @@ public enum HeaderName {
     }
 
     /**
+     * Copies the pre-encoded {@code Name: } prefix (canonical name, colon, one space) into an array.
+     *
+     * @param out the array; needs {@link #prefixLength()} bytes of room from {@code at}
+     * @param at where to write
+     * @return the offset after the prefix
+     */
+    public int writePrefix(byte[] out, int at) {
+        System.arraycopy(prefix, 0, out, at, prefix.length);
+        return at + prefix.length;
+    }
+
+    /**
      * Tests whether a name is this header, ignoring ASCII case.
      *
      * @param name a field name

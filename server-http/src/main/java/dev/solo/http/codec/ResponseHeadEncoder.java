@@ -98,14 +98,7 @@ public final class ResponseHeadEncoder {
         int at = head.position();
         for (int i = 0, n = headers.size(); i < n; i++) {
             String name = headers.name(i);
-            HeaderName known = HeaderName.lookup(name);
-            if (known != null) {
-                head.position(at);
-                known.writePrefix(head);
-                at = head.position();
-            } else {
-                at = writeName(name, out, at);
-            }
+            at = writeName(HeaderName.lookup(name), name, out, at);
             at = writeValue(name, headers.value(i), out, at);
             out[at++] = '\r';
             out[at++] = '\n';
@@ -116,15 +109,20 @@ public final class ResponseHeadEncoder {
     }
 
     /**
-     * Copies a field name and its {@code ": "} separator, refusing a name that is not a token.
+     * Writes a field name and its {@code ": "} separator: the pre-encoded prefix of a known name, or the checked
+     * characters of another.
      *
+     * @param known what {@link HeaderName#lookup(CharSequence)} found for {@code name}, or null
      * @param name the name
      * @param out where to write; needs {@code name.length() + 2} bytes of room from {@code at}
      * @param at the offset to write at
      * @return the offset after the separator
      * @throws IllegalArgumentException for an empty name or one that is not a token
      */
-    public static int writeName(String name, byte[] out, int at) {
+    public static int writeName(HeaderName known, String name, byte[] out, int at) {
+        if (known != null) {
+            return known.writePrefix(out, at);
+        }
         if (name.isEmpty()) {
             throw new IllegalArgumentException("empty header name");
         }

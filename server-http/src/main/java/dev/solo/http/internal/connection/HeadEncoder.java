@@ -80,16 +80,10 @@ final class HeadEncoder {
         for (int i = 0, n = headers.size(); i < n; i++) {
             String name = headers.name(i);
             HeaderName known = HeaderName.lookup(name);
-            if (known != null) {
-                if (decidedByServer(known)) {
-                    continue;
-                }
-                head.position(at);
-                known.writePrefix(head);
-                at = head.position();
-            } else {
-                at = ResponseHeadEncoder.writeName(name, out, at);
+            if (known != null && decidedByServer(known)) {
+                continue;
             }
+            at = ResponseHeadEncoder.writeName(known, name, out, at);
             at = values.copyValue(name, headers.value(i), out, at);
             out[at++] = '\r';
             out[at++] = '\n';
