@@ -128,6 +128,16 @@ cpu_ticks() {
     echo "$total"
 }
 
+# heap_after_gc_kb PID : used heap (all generations) right after a full GC, from jcmd GC.heap_info.
+heap_after_gc_kb() {
+    jcmd "$1" GC.run >/dev/null 2>&1 || { echo -1; return; }
+    jcmd "$1" GC.heap_info 2>/dev/null | awk '
+        /Metaspace|class space/ {next}
+        /(generation|heap)[[:space:]]+total/ {
+            for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?$/, "", v); sum += v } }
+        END {print sum + 0}'
+}
+
 # rss_kb PID : VmRSS of PID and its direct children, in KiB.
 rss_kb() {
     local total=0 p kb

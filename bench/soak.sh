@@ -100,15 +100,6 @@ server {
 EOF
 
 # --- sampling -------------------------------------------------------------------------------------------------
-# heap_after_gc_kb PID : used heap (all generations) right after a full GC, from jcmd GC.heap_info.
-heap_after_gc_kb() {
-    jcmd "$1" GC.run >/dev/null 2>&1 || { echo -1; return; }
-    jcmd "$1" GC.heap_info 2>/dev/null | awk '
-        /Metaspace|class space/ {next}
-        /(generation|heap)[[:space:]]+total/ {
-            for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?$/, "", v); sum += v } }
-        END {print sum + 0}'
-}
 fd_count() { ls "/proc/$1/fd" 2>/dev/null | wc -l; }
 thread_count() { awk '/^Threads:/ {print $2}' "/proc/$1/status" 2>/dev/null || echo -1; }
 close_wait_count() { ss -Htan state close-wait "( sport = :$port )" | wc -l; }

@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Idle keep-alive connections: what each costs Solo in heap and resident memory.
+#
+# usage: bench/idle.sh [--connections 10000]
+#   Starts Solo on 127.0.0.1:18087 (keepalive_timeout 600s, max_connections above the count), then a Python client
+#   opens the connections, sends one GET on each and reads its response, so every connection has served a request
+#   and sits idle in keep-alive, as a browser's would. With all of them open it samples the heap after a full GC
+#   (jcmd), the RSS and the fds; then the client closes them and the script samples again.
+# Environment: SOLO_NO_BUILD=1 runs the jars already built (see bench/lib.sh); JAVA_OPTS as for ./solo.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+connections=10000
+port=18087
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --connections) connections="${2:?}"; shift 2 ;;
+        -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+        *) die "unknown option $1 (see --help)" ;;
+    esac
+done
+[[ "$connections" =~ ^[0-9]+$ && "$connections" -ge 1 && "$connections" -le 15000 ]] \
+    || die "--connections must be 1..15000 (each side needs a descriptor per connection)"
+
+need_tools python3 jcmd curl ss
+port_free "$port" || die "port $port is in use"
+[ "$(ulimit -Hn)" -gt "$((connections + 200))" ] || die "the hard descriptor limit ($(ulimit -Hn)) is too low"
+ulimit -n "$(ulimit -Hn)"
+
+work="$(mktemp -d /tmp/bench-idle.XXXXXX)"
+SOLO_PID=""
+client_pid=""
+cleanup() {
+    [ -n "$client_pid" ] && stop_pid "$client_pid" client
+    [ -n "$SOLO_PID" ] && stop_pid "$SOLO_PID" solo
+    rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+mkdir -p "$work/files"
+echo "hello" >"$work/files/index.html"
+cat >"$work/solo.conf" <<EOF
+access_log off;
+max_connections $((connections + 100));
+server {
+    listen 127.0.0.1:$port;
+    keepalive_timeout 600s;
+    keepalive_requests 100000000;
+    location / { root $work/files; }
+}
+EOF
+
+start_solo "$work/solo.conf" "$work/solo.log"
+wait_http "http://127.0.0.1:$port/index.html" "$SOLO_PID" || { tail -n 30 "$work/solo.log" >&2; die "Solo did not start"; }
+
+sample() {
+    printf '| %s | %s | %s | %s | %s |\n' "$1" "$(ss -Htn state established "( sport = :$port )" | wc -l)" \
+        "$(heap_after_gc_kb "$SOLO_PID")" "$(rss_kb "$SOLO_PID")" "$(ls "/proc/$SOLO_PID/fd" | wc -l)"
+}
+
+echo "Solo $(git -C "$ROOT_DIR" rev-parse --short HEAD 2>/dev/null || echo '?'), JVM options: $(solo_java_opts)"
+echo
+echo "| moment | connections | heap after GC KiB | RSS KiB | fds |"
+echo "|---|---:|---:|---:|---:|"
+sample "before"
+
+# The client opens the connections in batches, answers are read one by one, then it holds them until told to stop.
+cat >"$work/client.py" <<'EOF'
+import socket, sys, time
+port, count, ready, stop = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], sys.argv[4]
+request = b"GET /index.html HTTP/1.1\r\nHost: localhost\r\n\r\n"
+sockets = []
+deadline = time.time() + 120
+for _ in range(count):
+    s = socket.create_connection(("127.0.0.1", port), timeout=10)
+    s.sendall(request)
+    sockets.append(s)
+for s in sockets:
+    answer = b""
+    while b"\r\n\r\n" not in answer or not answer.endswith(b"hello\n"):
+        chunk = s.recv(4096)
+        if not chunk or time.time() > deadline:
+            sys.exit("connection closed or too slow before its answer")
+        answer += chunk
+open(ready, "w").close()
+import os
+while not os.path.exists(stop) and time.time() < deadline + 600:
+    time.sleep(0.2)
+for s in sockets:
+    s.close()
+EOF
+python3 "$work/client.py" "$port" "$connections" "$work/ready" "$work/stop" &
+client_pid=$!
+for ((i = 0; i < 1800; i++)); do
+    [ -f "$work/ready" ] && break
+    kill -0 "$client_pid" 2>/dev/null || die "the client failed"
+    sleep 0.1
+done
+[ -f "$work/ready" ] || die "the client did not get its $connections answers in time"
+sample "$connections idle"
+touch "$work/stop"
+wait "$client_pid" || true
+client_pid=""
+# Closed connections leave the server's books at the next loop turn; give them a moment.
+for ((i = 0; i < 100; i++)); do
+    [ "$(ss -Htn state established "( sport = :$port )" | wc -l)" -eq 0 ] && break
+    sleep 0.1
+done
+sample "after close"
