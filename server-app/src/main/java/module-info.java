@@ -1,10 +1,19 @@
 /**
  * The {@code solo} command: reads a config file, wires the HTTP service onto the event loop with every plugin found
  * on the module path, and runs until SIGINT or SIGTERM. The only module that knows all the others.
+ *
+ * @provides ch.qos.logback.classic.spi.Configurator the built-in console logging
  */
 module dev.solo.app {
     requires transitive dev.solo.http;
     requires org.slf4j;
+    // Only for the built-in logging setup (dev.solo.app.internal); everything else logs through SLF4J.
+    requires ch.qos.logback.classic;
+    requires ch.qos.logback.core;
 
     exports dev.solo.app;
+
+    // Logback's ServiceLoader finds this before its XML configurator: the default logging without parsing XML.
+    provides ch.qos.logback.classic.spi.Configurator
+            with dev.solo.app.internal.ConsoleLogConfigurator;
 }
