@@ -2,9 +2,8 @@
 #
 # Everything here targets 127.0.0.1 only, and every wait loop is bounded in iterations.
 # Environment understood by start_solo:
-#   SOLO_NO_BUILD=1   run the jars already in server-app/target/modules with java directly instead of ./solo
-#                     (./solo rebuilds when a source is newer than the last build, and a tree that is being
-#                     edited may not compile; the JVM options are then read from ./solo's default_opts)
+#   SOLO_NO_BUILD=1   run the jars already in server-app/target/modules even when a source is newer (./solo
+#                     would rebuild them, and a tree that is being edited may not compile)
 #   JAVA_OPTS         replaces the launcher's default JVM options, exactly as for ./solo
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -78,11 +77,8 @@ start_solo() {
     [ -n "$cpu" ] && pin=(taskset -c "$cpu")
     if [ "${SOLO_NO_BUILD:-0}" = 1 ]; then
         [ -d "$ROOT_DIR/server-app/target/modules" ] || die "no server-app/target/modules: build first"
-        local opts
-        opts="$(solo_java_opts)"
-        # shellcheck disable=SC2086
-        "${pin[@]}" java $opts -p "$ROOT_DIR/server-app/target/modules" -m dev.solo.app/dev.solo.app.Main \
-            "$config" >"$logfile" 2>&1 &
+        # Through the launcher all the same, so the run gets its environment and class-data archive.
+        SOLO_NO_BUILD=1 "${pin[@]}" "$ROOT_DIR/solo" "$config" >"$logfile" 2>&1 &
     else
         # Build (if stale) and validate outside the pinned CPU, so the build does not count as server start-up.
         "$ROOT_DIR/solo" --check "$config" >"$logfile" 2>&1 || {

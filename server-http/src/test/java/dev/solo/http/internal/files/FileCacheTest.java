@@ -90,7 +90,7 @@ class FileCacheTest {
         byte[] block = new byte[FileCache.MAX_CACHED_FILE];
         Path first = Files.write(root.resolve("0.bin"), block);
         FileCache.Entry oldest = cache.get(first, 0);
-        // 16 MiB of content budget: 256 more files of 64 KiB push the first one out.
+        // 8 MiB of content budget: 256 more files of 64 KiB push the first one out.
         for (int i = 1; i <= 256; i++) {
             cache.get(Files.write(root.resolve(i + ".bin"), block), 0);
         }
