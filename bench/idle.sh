@@ -27,16 +27,7 @@ port_free "$port" || die "port $port is in use"
 [ "$(ulimit -Hn)" -gt "$((connections + 200))" ] || die "the hard descriptor limit ($(ulimit -Hn)) is too low"
 ulimit -n "$(ulimit -Hn)"
 
-work="$(mktemp -d /tmp/bench-idle.XXXXXX)"
-SOLO_PID=""
-client_pid=""
-cleanup() {
-    [ -n "$client_pid" ] && stop_pid "$client_pid" client
-    [ -n "$SOLO_PID" ] && stop_pid "$SOLO_PID" solo
-    rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+bench_workspace idle
 
 mkdir -p "$work/files"
 echo "hello" >"$work/files/index.html"
@@ -92,6 +83,7 @@ for s in sockets:
 EOF
 python3 "$work/client.py" "$port" "$connections" "$work/ready" "$work/stop" &
 client_pid=$!
+helper_pids=("$client_pid")
 for ((i = 0; i < 1800; i++)); do
     [ -f "$work/ready" ] && break
     kill -0 "$client_pid" 2>/dev/null || die "the client failed"
@@ -101,7 +93,7 @@ done
 sample "$connections idle"
 touch "$work/stop"
 wait "$client_pid" || true
-client_pid=""
+helper_pids=()
 # Closed connections leave the server's books at the next loop turn; give them a moment.
 for ((i = 0; i < 100; i++)); do
     [ "$(ss -Htn state established "( sport = :$port )" | wc -l)" -eq 0 ] && break

@@ -90,6 +90,25 @@ start_solo() {
     SOLO_PID=$!
 }
 
+# bench_workspace NAME : makes $work, a private directory /tmp/bench-NAME.XXXXXX, and sets a trap so that on any exit
+# the processes in helper_pids (load generators, clients) and Solo ($SOLO_PID) are stopped and $work is removed.
+bench_workspace() {
+    work="$(mktemp -d "/tmp/bench-$1.XXXXXX")"
+    SOLO_PID=""
+    helper_pids=()
+    trap bench_cleanup EXIT
+    trap 'exit 130' INT TERM
+}
+
+bench_cleanup() {
+    local p
+    for p in "${helper_pids[@]}"; do
+        stop_pid "$p" helper
+    done
+    [ -n "$SOLO_PID" ] && stop_pid "$SOLO_PID" solo
+    rm -rf "$work"
+}
+
 # stop_pid PID [NAME] : SIGTERM, then SIGKILL after 10 s. Only ever called with PIDs this script started.
 stop_pid() {
     local pid="$1" name="${2:-process}" i

@@ -46,16 +46,7 @@ need_tools wrk curl ss taskset jcmd jfr python3
 [ -z "$analyse" ] || [ -s "$analyse" ] || die "no recording $analyse"
 [ -n "$analyse" ] || port_free "$port" || die "port $port is in use"
 
-work="$(mktemp -d /tmp/bench-profile.XXXXXX)"
-SOLO_PID=""
-wrk_pid=""
-cleanup() {
-    [ -n "$wrk_pid" ] && stop_pid "$wrk_pid" wrk
-    [ -n "$SOLO_PID" ] && stop_pid "$SOLO_PID" solo
-    rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+bench_workspace profile
 
 # record : runs Solo under wrk and leaves the recording in $work/solo.jfr (and a copy in $keep).
 record() {
@@ -85,6 +76,7 @@ EOF
     taskset -c 1 wrk -t1 -c"$connections" -d"$((seconds + 14))s" --latency "${header[@]}" "$url" \
         >"$work/wrk.out" 2>&1 &
     wrk_pid=$!
+    helper_pids=("$wrk_pid")
     sleep 8
     jcmd "$SOLO_PID" JFR.start name=bench settings=profile duration="${seconds}s" filename="$work/solo.jfr" >/dev/null
     # JFR writes the file when the recording ends; wait for it (bounded).
@@ -95,7 +87,7 @@ EOF
     [ -s "$work/solo.jfr" ] || die "no recording written"
     for ((i = 0; i < 120; i++)); do kill -0 "$wrk_pid" 2>/dev/null || break; sleep 0.25; done
     stop_pid "$wrk_pid" wrk
-    wrk_pid=""
+    helper_pids=()
     mkdir -p "$(dirname "$keep")"
     cp "$work/solo.jfr" "$keep"
 }

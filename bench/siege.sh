@@ -44,14 +44,7 @@ esac
 need_tools siege curl ss
 port_free "$port" || die "port $port is in use"
 
-work="$(mktemp -d /tmp/bench-siege.XXXXXX)"
-SOLO_PID=""
-cleanup() {
-    [ -n "$SOLO_PID" ] && stop_pid "$SOLO_PID" solo
-    rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+bench_workspace siege
 
 mkdir -p "$work/files"
 : >"$work/files/empty.html"

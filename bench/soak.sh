@@ -42,19 +42,7 @@ done
 need_tools wrk curl ss jcmd
 port_free "$port" || die "port $port is in use"
 
-work="$(mktemp -d /tmp/bench-soak.XXXXXX)"
-SOLO_PID=""
-load_pids=()
-cleanup() {
-    local p
-    for p in "${load_pids[@]}"; do
-        stop_pid "$p" load
-    done
-    [ -n "$SOLO_PID" ] && stop_pid "$SOLO_PID" solo
-    rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+bench_workspace soak
 
 # --- site -----------------------------------------------------------------------------------------------------
 mkdir -p "$work/files/uploads" "$work/files/cgi-bin" "$work/tmp"
@@ -167,12 +155,12 @@ sample start
 seconds=$((minutes * 60))
 end=$(($(date +%s) + seconds))
 wrk -t1 -c50 -d"${seconds}s" --timeout 10s "http://127.0.0.1:$port/small.txt" >"$work/wrk-ka.out" 2>&1 &
-load_pids+=($!)
+helper_pids+=($!)
 wrk -t1 -c10 -d"${seconds}s" --timeout 10s -H 'Connection: close' "http://127.0.0.1:$port/missing.txt" \
     >"$work/wrk-close.out" 2>&1 &
-load_pids+=($!)
+helper_pids+=($!)
 curl_mix "$end" >/dev/null 2>&1 &
-load_pids+=($!)
+helper_pids+=($!)
 
 first_heap=""
 elapsed=0
@@ -192,12 +180,12 @@ while [ "$elapsed" -lt "$seconds" ]; do
     fi
 done
 
-for p in "${load_pids[@]}"; do
+for p in "${helper_pids[@]}"; do
     # wrk stops by itself; the curl loop stops at $end; wait at most 30 s more for either.
     for ((i = 0; i < 120; i++)); do kill -0 "$p" 2>/dev/null || break; sleep 0.25; done
     stop_pid "$p" load
 done
-load_pids=()
+helper_pids=()
 
 alive=1
 kill -0 "$SOLO_PID" 2>/dev/null || alive=0

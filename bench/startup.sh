@@ -35,14 +35,7 @@ launcher="${SOLO_LAUNCHER:-$ROOT_DIR/solo}"
 need_tools ss
 port_free "$port" || die "port $port is in use"
 
-work="$(mktemp -d /tmp/bench-startup.XXXXXX)"
-SOLO_PID=""
-cleanup() {
-    [ -n "$SOLO_PID" ] && stop_pid "$SOLO_PID" solo
-    rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+bench_workspace startup
 
 mkdir -p "$work/site"
 printf '<p>up</p>\n' >"$work/site/index.html"
