@@ -3,7 +3,7 @@ package dev.solo.http.internal.connection;
 import dev.solo.http.HeaderName;
 import dev.solo.http.Headers;
 import dev.solo.http.Status;
-import dev.solo.http.codec.HttpDate;
+import dev.solo.http.codec.DateCache;
 import dev.solo.http.codec.ResponseHeadEncoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -40,8 +40,10 @@ final class HeadEncoder {
     enum ConnectionField { NONE, CLOSE, KEEP_ALIVE }
 
     private final EncodedValues values = new EncodedValues();
+    private final DateCache dates = new DateCache();
     private final byte[] dateLine = new byte[DATE_LINE_LENGTH];
-    private long dateSecond = Long.MIN_VALUE;
+    /** The date {@link #dateLine} holds; DateCache hands out the same string for the whole second. */
+    private String encodedDate;
 
     /**
      * Writes {@code status-line *( field-line CRLF ) CRLF} (RFC 9112 §2.1): the handler's fields in their order, then
@@ -114,13 +116,13 @@ final class HeadEncoder {
                 || name == HeaderName.CONNECTION || name == HeaderName.DATE || name == HeaderName.SERVER;
     }
 
-    /** The {@code Date} line for this second (RFC 9110 §6.6.1), formatted when the second changes. */
+    /** The {@code Date} line for this second (RFC 9110 §6.6.1), encoded when the second changes. */
     private byte[] dateLine(long wallMillis) {
-        long second = Math.floorDiv(wallMillis, 1000);
-        if (second != dateSecond) {
-            byte[] line = ascii("Date: " + HttpDate.format(wallMillis) + "\r\n");
+        String date = dates.format(wallMillis);
+        if (date != encodedDate) {
+            byte[] line = ascii("Date: " + date + "\r\n");
             System.arraycopy(line, 0, dateLine, 0, DATE_LINE_LENGTH);
-            dateSecond = second;
+            encodedDate = date;
         }
         return dateLine;
     }

@@ -42,7 +42,8 @@ final class HttpExchange implements Exchange {
 
     private final HttpConnection connection;
     private final RequestHead head;
-    private final ResponseWriter writer = new ResponseWriter();
+    /** Writes responses with a file or stream body; in-memory responses go to the connection's queue instead. */
+    private ResponseWriter writer;
     private final List<Runnable> abortActions = new ArrayList<>(1);
     private RequestView request;
     /** The request as it arrived: sessions are keyed by it even after an internal redirect. */
@@ -313,6 +314,7 @@ final class HttpExchange implements Exchange {
         if (queue(response, sendBody)) {
             return;
         }
+        writer = new ResponseWriter();
         if (response.bodyKind() == Response.BodyKind.STREAM && sendBody) {
             streamBuffer = connection.context().buffers.acquire();
             response.source().onReadable(this::sourceReadable);
@@ -346,9 +348,7 @@ final class HttpExchange implements Exchange {
         headBuffer = null;
         writing = true;
         writeDone = true;
-        if (request != null) {
-            connection.context().accessLog.log(request, status, bodyBytes, connection.transport().loop().wallTime());
-        }
+        logAccess(bodyBytes);
         finishIfDone();
         connection.updateInterest();
         return true;
@@ -411,11 +411,14 @@ final class HttpExchange implements Exchange {
         }
         if (done) {
             writeDone = true;
-            if (request != null) {
-                connection.context().accessLog.log(request, status, writer.bytesSent() - headLength,
-                        connection.transport().loop().wallTime());
-            }
+            logAccess(writer.bytesSent() - headLength);
             finishIfDone();
+        }
+    }
+
+    private void logAccess(long bodyBytes) {
+        if (request != null) {
+            connection.context().accessLog.log(request, status, bodyBytes, connection.transport().loop().wallTime());
         }
     }
 
@@ -506,7 +509,9 @@ final class HttpExchange implements Exchange {
             server.sessions().exchangeEnded(originalRequest);
         }
         released = true;
-        writer.release();
+        if (writer != null) {
+            writer.release();
+        }
         if (streamBuffer != null) {
             connection.context().buffers.release(streamBuffer);
             streamBuffer = null;
