@@ -52,9 +52,14 @@ public final class HttpService {
      * @throws ConfigException with every semantic error of the document
      */
     public static HttpService configure(ConfigDocument document) throws ConfigException {
+        // The module layer when on the module path, the class path otherwise (see DirectiveProviders.load).
+        ModuleLayer layer = HttpService.class.getModule().getLayer();
         List<HandlerProvider> handlers = new ArrayList<>();
-        ServiceLoader.load(HandlerProvider.class).forEach(handlers::add);
-        SessionManagerProvider sessions = ServiceLoader.load(SessionManagerProvider.class).stream()
+        (layer != null ? ServiceLoader.load(layer, HandlerProvider.class) : ServiceLoader.load(HandlerProvider.class))
+                .forEach(handlers::add);
+        SessionManagerProvider sessions = (layer != null
+                ? ServiceLoader.load(layer, SessionManagerProvider.class)
+                : ServiceLoader.load(SessionManagerProvider.class)).stream()
                 .map(ServiceLoader.Provider::get)
                 .min(Comparator.comparing(p -> p.getClass().getName()))
                 .orElse(null);

@@ -24,7 +24,13 @@ public final class DirectiveProviders {
      * @throws java.util.ServiceConfigurationError if a provider cannot be instantiated
      */
     public static List<DirectiveProvider> load() {
-        return ServiceLoader.load(DirectiveProvider.class).stream()
+        // On the module path, ask the module layer: ServiceLoader.load(Class) would also search the class path,
+        // which means opening every jar's META-INF/services entry through jar: URLs (about 10 ms at each start).
+        ModuleLayer layer = DirectiveProviders.class.getModule().getLayer();
+        ServiceLoader<DirectiveProvider> loader = layer != null
+                ? ServiceLoader.load(layer, DirectiveProvider.class)
+                : ServiceLoader.load(DirectiveProvider.class);
+        return loader.stream()
                 .map(ServiceLoader.Provider::get)
                 .sorted(Comparator.comparing(p -> p.getClass().getName()))
                 .collect(Collectors.toUnmodifiableList());

@@ -34,8 +34,16 @@ public final class CookieSessionManagerProvider implements SessionManagerProvide
 
     /** For {@link ServiceLoader}: finds the stores on the module path, with the system clock. */
     public CookieSessionManagerProvider() {
-        this(ServiceLoader.load(SessionStoreProvider.class).stream().map(ServiceLoader.Provider::get)
-                .collect(Collectors.toUnmodifiableList()), System::currentTimeMillis);
+        this(storesInstalled(), System::currentTimeMillis);
+    }
+
+    // The module layer when on the module path, the class path otherwise (see DirectiveProviders.load).
+    private static List<SessionStoreProvider> storesInstalled() {
+        ModuleLayer layer = CookieSessionManagerProvider.class.getModule().getLayer();
+        ServiceLoader<SessionStoreProvider> loader = layer != null
+                ? ServiceLoader.load(layer, SessionStoreProvider.class)
+                : ServiceLoader.load(SessionStoreProvider.class);
+        return loader.stream().map(ServiceLoader.Provider::get).collect(Collectors.toUnmodifiableList());
     }
 
     /**

@@ -33,7 +33,8 @@ public final class SessionIds {
 
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
-    private final SecureRandom random;
+    /** Null until the first id: creating one loads the security providers, about 10 ms a start would wait for. */
+    private SecureRandom random;
 
     private SessionIds(SecureRandom random) {
         this.random = random;
@@ -41,12 +42,13 @@ public final class SessionIds {
 
     /**
      * A generator over the platform's default {@link SecureRandom}, which on Linux reads the non-blocking
-     * {@code /dev/urandom} pool; {@code SecureRandom.getInstanceStrong()} could block the loop.
+     * {@code /dev/urandom} pool; {@code SecureRandom.getInstanceStrong()} could block the loop. It is created with
+     * the first id, not at configuration time.
      *
      * @return a generator
      */
     public static SessionIds create() {
-        return new SessionIds(new SecureRandom());
+        return new SessionIds(null);
     }
 
     /**
@@ -59,6 +61,9 @@ public final class SessionIds {
 
     /** @return a fresh, well-formed id */
     public String next() {
+        if (random == null) {
+            random = new SecureRandom();
+        }
         byte[] bytes = new byte[ID_BYTES];
         random.nextBytes(bytes);
         return BASE64URL.encodeToString(bytes);
