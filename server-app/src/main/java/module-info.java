@@ -12,6 +12,8 @@ module dev.solo.app {
     requires ch.qos.logback.core;
 
     exports dev.solo.app;
+    // SLF4J instantiates the provider named by the slf4j.provider property reflectively (see SoloLogbackProvider).
+    exports dev.solo.app.internal to org.slf4j;
 
     // Logback's ServiceLoader finds this before its XML configurator: the default logging without parsing XML.
     provides ch.qos.logback.classic.spi.Configurator

@@ -5,9 +5,10 @@ import dev.solo.config.ConfigException;
 import dev.solo.core.BindFailure;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.solo.app.internal.SoloLogbackProvider;
+import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code solo [--check] [CONFIG]}: serve, or with {@code --check} validate and summarise the config, like
@@ -17,6 +18,20 @@ import java.util.concurrent.CountDownLatch;
  * the command's answer to the user, not log events, and must read the same whatever the logging setup.
  */
 public final class Main {
+
+    /** SLF4J's own verbosity (its "SLF4J(I): ..." lines on standard error). */
+    private static final String SLF4J_VERBOSITY_PROPERTY = "slf4j.internal.verbosity";
+
+    static {
+        // Before the first logger: SLF4J binds Logback through SoloLogbackProvider (a faster start, same logging; see
+        // that class) unless the user named a provider, and keeps quiet about having been told which one to use.
+        if (System.getProperty(SoloLogbackProvider.PROVIDER_PROPERTY) == null) {
+            System.setProperty(SoloLogbackProvider.PROVIDER_PROPERTY, SoloLogbackProvider.class.getName());
+            if (System.getProperty(SLF4J_VERBOSITY_PROPERTY) == null) {
+                System.setProperty(SLF4J_VERBOSITY_PROPERTY, "WARN");
+            }
+        }
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
     private static final String DEFAULT_CONFIG = "examples/solo.conf";

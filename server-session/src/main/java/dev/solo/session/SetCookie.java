@@ -25,14 +25,11 @@ import java.util.function.Consumer;
 public final class SetCookie {
 
     /**
-     * IMF-fixdate (RFC 9110 §5.6.7), the preferred form of {@code sane-cookie-date} (RFC 6265 §4.1.1). Not
-     * {@link DateTimeFormatter#RFC_1123_DATE_TIME}: that one writes single-digit days without the leading zero.
+     * RFC 6265 §5.1.1 makes user agents reject years before 1601; IMF-fixdate has four year digits. As epoch seconds
+     * (1601-01-01T00:00:00Z and 9999-12-31T23:59:59Z): parsing them would bring up java.time's parser at start-up.
      */
-    private static final DateTimeFormatter IMF_FIXDATE =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
-    /** RFC 6265 §5.1.1 makes user agents reject years before 1601; IMF-fixdate has four year digits. */
-    private static final Instant EARLIEST_EXPIRES = Instant.parse("1601-01-01T00:00:00Z");
-    private static final Instant LATEST_EXPIRES = Instant.parse("9999-12-31T23:59:59Z");
+    private static final Instant EARLIEST_EXPIRES = Instant.ofEpochSecond(-11_644_473_600L);
+    private static final Instant LATEST_EXPIRES = Instant.ofEpochSecond(253_402_300_799L);
     private static final int MAX_DOMAIN_LENGTH = 253;
     private static final int MAX_LABEL_LENGTH = 63;
 
@@ -129,7 +126,7 @@ public final class SetCookie {
     public String headerValue() {
         StringBuilder text = new StringBuilder(64).append(name).append('=').append(value);
         if (expires != null) {
-            text.append("; Expires=").append(IMF_FIXDATE.format(expires));
+            text.append("; Expires=").append(ImfFixdate.FORMAT.format(expires));
         }
         if (maxAge != null) {
             text.append("; Max-Age=").append(maxAge.getSeconds());
@@ -160,6 +157,17 @@ public final class SetCookie {
     @Override
     public String toString() {
         return "SetCookie[" + name + "]";
+    }
+
+    /**
+     * IMF-fixdate (RFC 9110 §5.6.7), the preferred form of {@code sane-cookie-date} (RFC 6265 §4.1.1). Not
+     * {@link DateTimeFormatter#RFC_1123_DATE_TIME}: that one writes single-digit days without the leading zero. In a
+     * holder class so that the pattern (and the locale data behind it) is loaded with the first Expires written, not
+     * when the session module is configured.
+     */
+    private static final class ImfFixdate {
+        static final DateTimeFormatter FORMAT =
+                DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
     }
 
     /** Collects the attributes of a {@link SetCookie}. Each setter checks its argument at once. */
