@@ -29,14 +29,17 @@ final class FileCache {
     /** Direct memory for cached contents: 8 MiB keeps the whole server within 64 MiB resident on any site. */
     private static final long MAX_CONTENT_BYTES = 8L * 1024 * 1024;
 
-    /** A checked file. {@code content} is a read-only buffer for small files, null for others. */
+    /**
+     * A checked file. {@code content} is a read-only buffer for small files, null for others and once the entry is
+     * evicted: {@link PathResolutions} may still point at an evicted entry, and must not keep its memory alive.
+     */
     static final class Entry {
         final Path file;
         final BasicFileAttributes attributes;
         final String etag;
         final String lastModified;
         final String contentType;
-        final ByteBuffer content;
+        ByteBuffer content;
         long checkedAt;
         /** Dropped from the cache: whoever still holds the entry must look the file up again. */
         boolean evicted;
@@ -136,6 +139,8 @@ final class FileCache {
         entry.evicted = true;
         if (entry.content != null) {
             contentBytes -= entry.content.capacity();
+            // Responses in flight hold their own view of the buffer; the next collection frees it after them.
+            entry.content = null;
         }
     }
 

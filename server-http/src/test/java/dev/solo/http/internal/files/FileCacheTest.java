@@ -2,6 +2,7 @@ package dev.solo.http.internal.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -19,6 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,6 +99,27 @@ class FileCacheTest {
         }
         assertFalse(FileCache.isCurrent(oldest, 0));
         assertNotSame(oldest, cache.get(first, 0));
+    }
+
+    @Test
+    void anEvictedEntryLetsGoOfItsContentSoThatNoOneElseKeepsItAlive() throws Exception {
+        // PathResolutions keeps the entry each request path led to, after the cache has dropped it: with thousands of
+        // distinct paths (uploads named once, fetched once), contents kept that way grew without bound.
+        byte[] block = new byte[FileCache.MAX_CACHED_FILE];
+        List<FileCache.Entry> seen = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            seen.add(cache.get(Files.write(root.resolve(i + ".bin"), block), 0));
+        }
+        long held = 0;
+        for (FileCache.Entry entry : seen) {
+            if (entry.content != null) {
+                assertFalse(entry.evicted);
+                held += entry.content.capacity();
+            }
+        }
+        assertTrue(held <= 8L * 1024 * 1024, held + " bytes still held by entries");
+        assertNull(seen.get(0).content, "the oldest was evicted and holds nothing");
+        assertNotNull(seen.get(599).content, "the newest is cached");
     }
 
     @Test
