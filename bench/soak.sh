@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Soak test: mixed load on Solo for N minutes over loopback, sampling its resources, then checking for leaks.
 #
-# usage: bench/soak.sh [--minutes 10] [--interval 30] [--heap-slack-mib 4]
+# usage: bench/soak.sh [--minutes 10] [--interval 30] [--heap-slack-mib 4] [--rss-slack-mib 16]
 #   --minutes         how long the load runs (default 10)
 #   --interval        seconds between samples (default 30)
 #   --heap-slack-mib  heap growth tolerated on top of 25 % (default 4; see the checks below)
+#   --rss-slack-mib   resident-memory growth tolerated after the first half (default 16; see the checks below)
 # Environment: SOLO_NO_BUILD=1 runs the jars already built (see bench/lib.sh); JAVA_OPTS as for ./solo (the
 # script adds -Djava.io.tmpdir=<private dir> so that only this server's CGI spool files are counted).
 #
@@ -17,7 +18,9 @@
 # Every interval: jcmd GC.run then GC.heap_info (heap used after a full GC), open fds, threads, RSS,
 # CLOSE_WAIT sockets, zombie children. At the end, after the load stops and connections drain, it fails (exit 1)
 # when: the heap after GC exceeds the smallest one sampled under load in the first half of the run by more than
-# 25 % + slack; the fds did not come back to the baseline taken before the load (+2); a zombie child exists; a
+# 25 % + slack; the RSS exceeds the largest one sampled in the first half by more than its slack (memory outside the
+# Java heap: direct buffers, metaspace, compiled code; a cache holding direct buffers once grew it 8 MiB a minute
+# with a flat heap); the fds did not come back to the baseline taken before the load (+2); a zombie child exists; a
 # .upload-*.part file or a solo-* temp file is left over; a socket on the port is in CLOSE_WAIT; or Solo died.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -25,19 +28,22 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 minutes=10
 interval=30
 heap_slack_mib=4
+rss_slack_mib=16
 port=18085
 while [ $# -gt 0 ]; do
     case "$1" in
         --minutes) minutes="${2:?}"; shift 2 ;;
         --interval) interval="${2:?}"; shift 2 ;;
         --heap-slack-mib) heap_slack_mib="${2:?}"; shift 2 ;;
-        -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+        --rss-slack-mib) rss_slack_mib="${2:?}"; shift 2 ;;
+        -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
         *) die "unknown option $1 (see --help)" ;;
     esac
 done
 [[ "$minutes" =~ ^[0-9]+$ && "$minutes" -ge 1 && "$minutes" -le 1440 ]] || die "--minutes must be 1..1440"
 [[ "$interval" =~ ^[0-9]+$ && "$interval" -ge 5 ]] || die "--interval must be at least 5"
 [[ "$heap_slack_mib" =~ ^[0-9]+$ ]] || die "--heap-slack-mib must be a whole number"
+[[ "$rss_slack_mib" =~ ^[0-9]+$ ]] || die "--rss-slack-mib must be a whole number"
 
 need_tools wrk curl ss jcmd
 port_free "$port" || die "port $port is in use"
@@ -163,6 +169,7 @@ curl_mix "$end" >/dev/null 2>&1 &
 helper_pids+=($!)
 
 first_heap=""
+first_rss=""
 elapsed=0
 while [ "$elapsed" -lt "$seconds" ]; do
     step=$((seconds - elapsed < interval ? seconds - elapsed : interval))
@@ -176,6 +183,14 @@ while [ "$elapsed" -lt "$seconds" ]; do
         heap_now="$(tail -n 1 "$samples" | cut -f2)"
         if [ "$heap_now" -ge 0 ] && { [ -z "$first_heap" ] || [ "$heap_now" -lt "$first_heap" ]; }; then
             first_heap="$heap_now"
+        fi
+    fi
+    # For the RSS, the largest sample of the first half: the JIT and the heap's committed size grow it early on;
+    # what comes after that on an unchanging load is memory something keeps.
+    if [ $((elapsed * 2)) -le "$seconds" ] || [ -z "$first_rss" ]; then
+        rss_now="$(tail -n 1 "$samples" | cut -f5)"
+        if [ -z "$first_rss" ] || [ "$rss_now" -gt "$first_rss" ]; then
+            first_rss="$rss_now"
         fi
     fi
 done
@@ -205,6 +220,10 @@ if [ "$alive" = 1 ]; then
     elif [ "$heap" -gt "$allowed" ]; then
         failures+=("heap after GC grew from ${first_heap} KiB to ${heap} KiB (allowed ${allowed} KiB)")
     fi
+    first_rss="${first_rss:-$rss}"
+    allowed_rss=$((first_rss + rss_slack_mib * 1024))
+    [ "$rss" -le "$allowed_rss" ] \
+        || failures+=("RSS grew from ${first_rss} KiB (first half) to ${rss} KiB (allowed ${allowed_rss} KiB)")
     [ "$fds" -le $((baseline_fds + 2)) ] || failures+=("$fds open fds, baseline $baseline_fds")
     [ "$zombies" -eq 0 ] || failures+=("$zombies zombie child process(es)")
     [ "$parts" -eq 0 ] || failures+=("$parts leftover .upload-*.part file(s)")
