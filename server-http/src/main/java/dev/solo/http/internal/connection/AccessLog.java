@@ -15,8 +15,12 @@ import org.slf4j.LoggerFactory;
 final class AccessLog {
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.solo.access");
-    private static final DateTimeFormatter CLF =
-            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    /** The log's time format, in a holder class: made with the first line, not at start-up when the log is off. */
+    private static final class Clf {
+        static final DateTimeFormatter FORMAT =
+                DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT).withZone(ZoneOffset.UTC);
+    }
 
     private final boolean enabled;
 
@@ -31,7 +35,7 @@ final class AccessLog {
         String referer = request.headers().get("Referer");
         String agent = request.headers().get("User-Agent");
         LOG.info("{} - - [{}] \"{} {} {}\" {} {} \"{}\" \"{}\"", request.remoteAddress().getAddress().getHostAddress(),
-                CLF.format(Instant.ofEpochMilli(wallMillis)), request.methodToken(), request.target(),
+                Clf.FORMAT.format(Instant.ofEpochMilli(wallMillis)), request.methodToken(), request.target(),
                 request.version(), status, bytes, referer == null ? "-" : referer, agent == null ? "-" : agent);
     }
 }
