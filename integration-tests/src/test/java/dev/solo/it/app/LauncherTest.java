@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
@@ -25,6 +26,9 @@ class LauncherTest {
     /** JVM start-up plus module resolution can be slow on a loaded build machine. */
     private static final Duration START = Duration.ofSeconds(30);
     private static final Duration STOP = Duration.ofSeconds(10);
+    /** The built-in console format: {@code HH:mm:ss.SSS LEVEL Logger - message}. */
+    private static final Pattern LOG_LINE =
+            Pattern.compile("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} (TRACE|DEBUG|INFO |WARN |ERROR) \\S+ - .*");
 
     @TempDir
     Path directory;
@@ -44,6 +48,32 @@ class LauncherTest {
             assertEquals("<p>launched</p>", response.body());
 
             assertEquals(0, solo.stop(STOP), solo::output);
+            // Everything the server printed is its own log lines: no SLF4J or Logback start-up chatter.
+            String output = solo.awaitOutput(STOP);
+            for (String line : output.split("\n")) {
+                assertTrue(LOG_LINE.matcher(line).matches(), "not a Solo log line: " + line + "\n" + output);
+            }
+            assertTrue(output.contains(" INFO  Main - listening on "), output);
+        }
+    }
+
+    @Test
+    @DisplayName("a Logback configuration named with -Dlogback.configurationFile replaces the built-in console format")
+    void usesTheLogbackConfigurationTheUserNames() throws Exception {
+        Path site = SiteFiles.directory(directory, "site");
+        Path config = ConfigText.write(directory, "server { listen 127.0.0.1:0; root {root}; }",
+                Map.of("root", site));
+        Path logback = SiteFiles.write(directory, "logback.xml", "<configuration>\n"
+                + "  <appender name=\"OUT\" class=\"ch.qos.logback.core.ConsoleAppender\">\n"
+                + "    <encoder><pattern>user-format %level %msg%n</pattern></encoder>\n"
+                + "  </appender>\n"
+                + "  <root level=\"INFO\"><appender-ref ref=\"OUT\"/></root>\n"
+                + "</configuration>\n");
+        try (Launcher solo = Launcher.startWithJvmOptions(List.of("-Dlogback.configurationFile=" + logback),
+                config.toString())) {
+            solo.awaitListening(START);
+            assertEquals(0, solo.stop(STOP), solo::output);
+            assertTrue(solo.awaitOutput(STOP).contains("user-format INFO listening on "), solo::output);
         }
     }
 

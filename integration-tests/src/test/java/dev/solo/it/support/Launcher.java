@@ -64,7 +64,7 @@ public final class Launcher implements AutoCloseable {
      * @throws IOException when it cannot be started
      */
     public static Launcher startOn(String modulePath, String... args) throws IOException {
-        return startWith(List.of(), modulePath, args);
+        return startWith(List.of(), List.of(), modulePath, args);
     }
 
     /**
@@ -74,13 +74,26 @@ public final class Launcher implements AutoCloseable {
      * @throws IOException when it cannot be started
      */
     public static Launcher startWithFileLimit(int maxOpenFiles, String... args) throws IOException {
-        return startWith(List.of("prlimit", "--nofile=" + maxOpenFiles + ":" + maxOpenFiles),
+        return startWith(List.of("prlimit", "--nofile=" + maxOpenFiles + ":" + maxOpenFiles), List.of(),
                 RepositoryPaths.modulePath(), args);
     }
 
-    private static Launcher startWith(List<String> prefix, String modulePath, String... args) throws IOException {
+    /**
+     * @param jvmOptions options for the child JVM, e.g. {@code -Dlogback.configurationFile=...}
+     * @param args the launcher's arguments
+     * @return the running child process
+     * @throws IOException when it cannot be started
+     */
+    public static Launcher startWithJvmOptions(List<String> jvmOptions, String... args) throws IOException {
+        return startWith(List.of(), jvmOptions, RepositoryPaths.modulePath(), args);
+    }
+
+    private static Launcher startWith(List<String> prefix, List<String> jvmOptions, String modulePath,
+            String... args) throws IOException {
         List<String> command = new ArrayList<>(prefix);
-        command.addAll(List.of(RepositoryPaths.javaExecutable().toString(), "-p", modulePath, "-m", MAIN));
+        command.add(RepositoryPaths.javaExecutable().toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-p", modulePath, "-m", MAIN));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.directory(RepositoryPaths.root().toFile());
