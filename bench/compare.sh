@@ -2,17 +2,19 @@
 # Compares Solo with nginx and lighttpd on static files, on this machine, over loopback only.
 #
 # usage: bench/compare.sh [--duration SECONDS] [--warmup SECONDS] [--server-warmup SECONDS] [--only LIST]
+#                         [--workloads LIST]
 #   --duration       length of each wrk run (default 10)
 #   --warmup         unmeasured wrk run before each workload (default 2)
 #   --server-warmup  unmeasured wrk run on the 100 B file when a server starts (default 15): Solo's JIT needs
 #                    about 20-30 s of load on one CPU before it reaches its steady state
 #   --only           run only these servers: solo, nginx, lighttpd, comma-separated (ratios then show n/a)
+#   --workloads      run only these workloads, comma-separated (names as in the report, e.g. ka-64KiB,close-100B-ab)
 # Environment: SOLO_NO_BUILD=1 runs the jars already built instead of ./solo (see bench/lib.sh).
 #
-# Installs nginx, lighttpd, wrk and apache2-utils (ab) with apt-get when they are missing. Each server is
+# Installs nginx, lighttpd, wrk, apache2-utils (ab) and siege with apt-get when they are missing. Each server is
 # pinned to CPU 0 (taskset -c 0) and the load generator to CPU 1. Ports: Solo 18081, nginx 18082, lighttpd 18083.
 # Workloads: wrk -t1 -c50 keep-alive on 0 B, 100 B, 4 KiB, 64 KiB and 1 MiB files; wrk -c500 on 100 B;
-# ab -n 20000 -c 50 without keep-alive on 100 B.
+# ab -n 20000 -c 50 without keep-alive on 100 B; siege -b -c 50 for --duration with "connection = close" on 100 B.
 # Per workload: requests/s, requests per server CPU-second (completed requests / utime+stime delta of the server
 # process tree), p99 latency, errors (socket errors, timeouts and non-2xx) and the largest RSS seen.
 # Writes the markdown report to bench/results/latest.md (and the raw rows to bench/results/latest.tsv).
@@ -23,13 +25,16 @@ duration=10
 warmup=2
 server_warmup=15
 only="solo,nginx,lighttpd"
+all_workloads=(ka-0B ka-100B ka-4KiB ka-64KiB ka-1MiB ka-100B-c500 close-100B-ab close-100B-siege)
+only_workloads="$(IFS=,; echo "${all_workloads[*]}")"
 while [ $# -gt 0 ]; do
     case "$1" in
         --duration) duration="${2:?}"; shift 2 ;;
         --warmup) warmup="${2:?}"; shift 2 ;;
         --server-warmup) server_warmup="${2:?}"; shift 2 ;;
         --only) only="${2:?}"; shift 2 ;;
-        -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+        --workloads) only_workloads="${2:?}"; shift 2 ;;
+        -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
         *) die "unknown option $1 (see --help)" ;;
     esac
 done
@@ -43,8 +48,14 @@ for s in solo nginx lighttpd; do
 done
 [ "${#servers[@]}" -gt 0 ] || die "--only names none of solo, nginx, lighttpd"
 
+workloads=()
+for w in "${all_workloads[@]}"; do
+    [[ ",$only_workloads," == *",$w,"* ]] && workloads+=("$w")
+done
+[ "${#workloads[@]}" -gt 0 ] || die "--workloads names none of ${all_workloads[*]}"
+
 declare -A port=([solo]=18081 [nginx]=18082 [lighttpd]=18083)
-need_tools wrk ab taskset curl ss
+need_tools wrk ab siege taskset curl ss
 for s in "${servers[@]}"; do
     [ "$s" = solo ] || need_tools "$s"
     port_free "${port[$s]}" || die "port ${port[$s]} is in use"
@@ -127,6 +138,9 @@ server.max-connections = 4096
 mimetype.assign = (".txt" => "text/plain", ".bin" => "application/octet-stream")
 EOF
 
+siegerc="$work/siegerc-close"
+write_siegerc "$siegerc" close 50
+
 # start_server NAME : starts one server pinned to CPU 0 and records its PID in pid[NAME].
 start_server() {
     local s="$1"
@@ -176,7 +190,7 @@ measure() {
         ka-64KiB) file=64k.bin conns=50 ;;
         ka-1MiB) file=1m.bin conns=50 ;;
         ka-100B-c500) file=100b.txt conns=500 ;;
-        close-100B-ab) file=100b.txt conns=50 ;;
+        close-100B-ab|close-100B-siege) file=100b.txt conns=50 ;;
     esac
     url="http://127.0.0.1:$p/$file"
     if [ "$warmup" -gt 0 ]; then
@@ -184,6 +198,9 @@ measure() {
         # the accept and close path inside the measured ab run, and its compile time would count as serving.
         if [ "$workload" = close-100B-ab ]; then
             timeout $((warmup + 30)) taskset -c 1 ab -q -s 10 -t "$warmup" -n 1000000 -c 50 "$url" >/dev/null 2>&1 || true
+        elif [ "$workload" = close-100B-siege ]; then
+            timeout -k 10 $((warmup + 60)) taskset -c 1 siege -R "$siegerc" -b -c 50 -t "${warmup}S" "$url" \
+                >/dev/null 2>&1 || true
         else
             taskset -c 1 wrk -t1 -c"$conns" -d"${warmup}s" "$url" >/dev/null 2>&1 || true
         fi
@@ -195,6 +212,10 @@ measure() {
     if [ "$workload" = close-100B-ab ]; then
         # -s: per-request timeout; timeout(1) bounds the whole run.
         timeout 120 taskset -c 1 ab -q -s 10 -n 20000 -c 50 "$url" >"$out" 2>&1 || true
+    elif [ "$workload" = close-100B-siege ]; then
+        # siege 4.0.x sometimes hangs after its run and ignores SIGTERM (see siege.sh): bounded with SIGKILL.
+        timeout -k 10 $((duration + 60)) taskset -c 1 siege -R "$siegerc" -b -c 50 -t "${duration}S" "$url" \
+            >"$out" 2>/dev/null || true
     else
         timeout $((duration + 30)) taskset -c 1 wrk -t1 -c"$conns" -d"${duration}s" --timeout 5s --latency "$url" \
             >"$out" 2>&1 || true
@@ -209,6 +230,13 @@ measure() {
         p99="$(awk '$1 == "99%" {printf "%.2f", $2}' "$out")"
         errors="$(awk -v n=20000 '/^Complete requests:/ {c = $3} /^Failed requests:/ {f = $3}
             /^Non-2xx responses:/ {x = $3} END {print f + x + (n - c)}' "$out")"
+    elif [ "$workload" = close-100B-siege ]; then
+        # Siege reports no percentiles: p99 stays n/a. Its transactions are the completed requests.
+        requests="$(siege_field transactions "$out")"
+        rps="$(siege_field transaction_rate "$out" | awk '{printf "%.0f", $1}')"
+        p99=n/a
+        errors="$(siege_field failed_transactions "$out")"
+        errors="${errors:-n/a}"
     else
         requests="$(awk '/requests in/ {print $1}' "$out")"
         rps="$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$out")"
@@ -229,7 +257,6 @@ measure() {
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$workload" "$s" "$rps" "$per_cpu" "$p99" "$errors" "$rss" >>"$results"
 }
 
-workloads=(ka-0B ka-100B ka-4KiB ka-64KiB ka-1MiB ka-100B-c500 close-100B-ab)
 started="$(date -u +%Y-%m-%dT%H:%M:%SZ)"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 # All servers run at once (an idle one costs nothing) and each workload runs on each server in turn, so that
@@ -258,7 +285,7 @@ report="$work/report.md"
     echo "- load average before/after: $load_before / $load_after (other work on the machine skews results)"
     echo "- servers on CPU 0, load generator on CPU 1; each server warmed up for ${server_warmup}s, then wrk -t1,"
     echo "  ${duration}s per run after a ${warmup}s warm-up;"
-    echo "  ab -n 20000 -c 50 (HTTP/1.0, no keep-alive)"
+    echo "  ab -n 20000 -c 50 (HTTP/1.0, no keep-alive); siege -b -c 50 -t ${duration}S with connection = close"
     echo "- Solo: $(git -C "$ROOT_DIR" rev-parse --short HEAD 2>/dev/null || echo '?'), JVM options: $(solo_java_opts)"
     echo "- $(nginx -v 2>&1 | sed 's/^nginx version: //') (1 worker, sendfile on, access_log off);" \
         "$(lighttpd -v 2>/dev/null | cut -d' ' -f1)"

@@ -1,4 +1,4 @@
-# Shared helpers for the bench scripts (compare.sh, siege.sh, soak.sh). Source it; do not run it.
+# Shared helpers for the bench scripts (compare.sh, siege.sh, soak.sh, ...). Source it; do not run it.
 #
 # Everything here targets 127.0.0.1 only, and every wait loop is bounded in iterations.
 # Environment understood by start_solo:
@@ -176,4 +176,32 @@ sample_max_rss() {
         fi
         sleep 0.2
     done
+}
+
+# write_siegerc FILE MODE USERS : a siegerc for one connection mode (keep-alive or close) allowing USERS concurrent
+# users, with logging and the HTML parser off, HTTP/1.1 and a JSON summary. Siege is always run with -R FILE, so
+# nothing is read from ~/.siege.
+write_siegerc() {
+    cat >"$1" <<EOF
+verbose = false
+quiet = false
+color = off
+json_output = true
+show-logfile = false
+logging = false
+parser = false
+protocol = HTTP/1.1
+connection = $2
+limit = $3
+timeout = 30
+failures = 1000000
+accept-encoding =
+internet = false
+benchmark = true
+EOF
+}
+
+# siege_field NAME FILE : one number from siege's JSON summary (empty when siege wrote none).
+siege_field() {
+    sed -n "s/.*\"$1\":[[:space:]]*\([0-9.]*\).*/\1/p" "$2" | head -n 1
 }

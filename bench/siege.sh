@@ -73,42 +73,16 @@ server {
 }
 EOF
 
-# write_siegerc MODE : a siegerc for one connection mode; nothing is read from ~/.siege.
-write_siegerc() {
-    cat >"$work/siegerc-$1" <<EOF
-verbose = false
-quiet = false
-color = off
-json_output = true
-show-logfile = false
-logging = false
-parser = false
-protocol = HTTP/1.1
-connection = $1
-limit = 255
-timeout = 30
-failures = 1000000
-accept-encoding =
-internet = false
-benchmark = true
-EOF
-}
-
 start_solo "$work/solo.conf" "$work/solo.log"
 wait_http "http://127.0.0.1:$port/small.html" "$SOLO_PID" || { tail -n 30 "$work/solo.log" >&2; die "Solo did not start"; }
 log "Solo started (pid $SOLO_PID) on 127.0.0.1:$port"
-
-# json_field NAME FILE : one number from siege's JSON summary.
-json_field() {
-    sed -n "s/.*\"$1\":[[:space:]]*\([0-9.]*\).*/\1/p" "$2" | head -n 1
-}
 
 failed_runs=0
 rows=()
 IFS=',' read -r -a mode_list <<<"$modes"
 for mode in "${mode_list[@]}"; do
     case "$mode" in keep-alive|close) ;; *) die "unknown mode $mode" ;; esac
-    write_siegerc "$mode"
+    write_siegerc "$work/siegerc-$mode" "$mode" "$concurrent"
     for page in empty.html small.html; do
         out="$work/siege-$mode-$page.json"
         log "siege -b -c $concurrent -t $time_spec ($mode) http://127.0.0.1:$port/$page"
@@ -118,16 +92,16 @@ for mode in "${mode_list[@]}"; do
             # it with SIGKILL, and run again once if it hung while Solo still answers.
             timeout -k 10 $((run_seconds + 60)) siege -R "$work/siegerc-$mode" -b -c "$concurrent" \
                 -t "$time_spec" "http://127.0.0.1:$port/$page" >"$out" 2>"$out.err" || true
-            [ -n "$(json_field availability "$out")" ] && break
+            [ -n "$(siege_field availability "$out")" ] && break
             curl -s -o /dev/null --max-time 5 "http://127.0.0.1:$port/$page" || break
             note=" (siege hung once; Solo still answered; run again)"
             log "  siege hung (no summary, attempt $attempt of 2) while Solo still answers"
         done
-        availability="$(json_field availability "$out")"
-        transactions="$(json_field transactions "$out")"
-        failed="$(json_field failed_transactions "$out")"
-        rate="$(json_field transaction_rate "$out")"
-        longest="$(json_field longest_transaction "$out")"
+        availability="$(siege_field availability "$out")"
+        transactions="$(siege_field transactions "$out")"
+        failed="$(siege_field failed_transactions "$out")"
+        rate="$(siege_field transaction_rate "$out")"
+        longest="$(siege_field longest_transaction "$out")"
         verdict=ok
         if [ -z "$availability" ]; then
             verdict="FAIL (no summary)"
