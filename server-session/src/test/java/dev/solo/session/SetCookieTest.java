@@ -105,6 +105,14 @@ class SetCookieTest {
     }
 
     @Test
+    void acceptsExpiryOnBothBoundsOfTheFourDigitYears() {
+        assertEquals("a=1; Expires=Mon, 01 Jan 1601 00:00:00 GMT",
+                SetCookie.create("a", "1", b -> b.expires(Instant.parse("1601-01-01T00:00:00Z"))).headerValue());
+        assertEquals("a=1; Expires=Fri, 31 Dec 9999 23:59:59 GMT",
+                SetCookie.create("a", "1", b -> b.expires(Instant.parse("9999-12-31T23:59:59Z"))).headerValue());
+    }
+
+    @Test
     void toStringDoesNotRevealTheValue() {
         assertEquals("SetCookie[SOLOSESSION]", SetCookie.builder("SOLOSESSION", "secret").build().toString());
     }
