@@ -1,11 +1,11 @@
 package dev.solo.app;
 
+import dev.solo.app.internal.SoloLogbackProvider;
 import dev.solo.config.ConfigError;
 import dev.solo.config.ConfigException;
 import dev.solo.core.BindFailure;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import dev.solo.app.internal.SoloLogbackProvider;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
