@@ -85,17 +85,7 @@ head -c 1048576 /dev/urandom >"$work/files/1m.bin"
 chmod 644 "$work/files"/*
 
 # --- configs --------------------------------------------------------------------------------------------------
-cat >"$work/solo.conf" <<EOF
-access_log off;
-max_connections 10000;
-keepalive_requests 100000000;
-server {
-    listen 127.0.0.1:${port[solo]};
-    server_name localhost;
-    root files;
-    location / { }
-}
-EOF
+write_static_conf "$work/solo.conf" "${port[solo]}"
 
 mkdir -p "$work/nginx-tmp"
 cat >"$work/nginx.conf" <<EOF

@@ -178,6 +178,22 @@ sample_max_rss() {
     done
 }
 
+# write_static_conf FILE PORT : the config the load scripts serve static files with: one server on 127.0.0.1:PORT
+# whose root is the folder "files" beside FILE, no access log, and connection and keep-alive limits no run reaches.
+write_static_conf() {
+    cat >"$1" <<EOF
+access_log off;
+max_connections 10000;
+keepalive_requests 100000000;
+server {
+    listen 127.0.0.1:$2;
+    server_name localhost;
+    root files;
+    location / { }
+}
+EOF
+}
+
 # write_siegerc FILE MODE USERS : a siegerc for one connection mode (keep-alive or close) allowing USERS concurrent
 # users, with logging and the HTML parser off, HTTP/1.1 and a JSON summary. Siege is always run with -R FILE, so
 # nothing is read from ~/.siege.

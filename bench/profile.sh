@@ -52,17 +52,7 @@ bench_workspace profile
 record() {
     mkdir -p "$work/files"
     head -c "$size" /dev/zero | tr '\0' 'a' >"$work/files/file.txt"
-    cat >"$work/solo.conf" <<EOF
-access_log off;
-max_connections 10000;
-keepalive_requests 100000000;
-server {
-    listen 127.0.0.1:$port;
-    server_name localhost;
-    root files;
-    location / { }
-}
-EOF
+    write_static_conf "$work/solo.conf" "$port"
 
     JAVA_OPTS="$(solo_java_opts) -XX:+FlightRecorder"
     export JAVA_OPTS

@@ -61,17 +61,7 @@ mkdir -p "$work/files"
 # keepalive_requests: siege 4.0.7 does not notice the "Connection: close" that ends a connection's last allowed
 # request; it writes the next request on that socket and counts the reset as a failed transaction (it does the
 # same against nginx). A limit larger than any run keeps siege from tripping over its own bug.
-cat >"$work/solo.conf" <<EOF
-access_log off;
-max_connections 10000;
-keepalive_requests 100000000;
-server {
-    listen 127.0.0.1:$port;
-    server_name localhost;
-    root files;
-    location / { }
-}
-EOF
+write_static_conf "$work/solo.conf" "$port"
 
 start_solo "$work/solo.conf" "$work/solo.log"
 wait_http "http://127.0.0.1:$port/small.html" "$SOLO_PID" || { tail -n 30 "$work/solo.log" >&2; die "Solo did not start"; }
