@@ -38,6 +38,8 @@ final class FileCache {
         final BasicFileAttributes attributes;
         final String etag;
         final String lastModified;
+        /** The modification time in epoch milliseconds (the attributes make a new {@code FileTime} per call). */
+        final long modifiedMillis;
         final String contentType;
         ByteBuffer content;
         long checkedAt;
@@ -49,7 +51,8 @@ final class FileCache {
             this.attributes = attributes;
             this.etag = Validators.etag(attributes.size(),
                     attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS));
-            this.lastModified = Validators.httpDate(attributes.lastModifiedTime().toMillis());
+            this.modifiedMillis = attributes.lastModifiedTime().toMillis();
+            this.lastModified = Validators.httpDate(modifiedMillis);
             this.contentType = contentType;
             this.content = content;
             this.checkedAt = now;

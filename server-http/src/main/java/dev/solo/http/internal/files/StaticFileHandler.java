@@ -99,7 +99,7 @@ final class StaticFileHandler implements Handler {
     private void serveFile(Exchange exchange, FileCache.Entry entry) throws IOException {
         Request request = exchange.request();
         long size = entry.attributes.size();
-        long modified = entry.attributes.lastModifiedTime().toMillis();
+        long modified = entry.modifiedMillis;
 
         String ifNoneMatch = request.headers().get("If-None-Match");
         String ifModifiedSince = request.headers().get("If-Modified-Since");
@@ -131,10 +131,15 @@ final class StaticFileHandler implements Handler {
             response.header("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + size);
         }
         if (entry.content != null) {
-            // Small and cached: head and body leave together in one gathering write.
-            ByteBuffer slice = entry.content.duplicate();
-            slice.position((int) first).limit((int) (first + length));
-            exchange.respond(response.body(entry.contentType, slice));
+            // Small and cached: head and body leave together in one gathering write. The whole content is passed as
+            // it is (the server reads a body through its own view and never moves the one it is given); only a
+            // range needs a view of its own.
+            ByteBuffer body = entry.content;
+            if (range != null) {
+                body = body.duplicate();
+                body.position((int) first).limit((int) (first + length));
+            }
+            exchange.respond(response.body(entry.contentType, body));
             return;
         }
         FileChannel channel;

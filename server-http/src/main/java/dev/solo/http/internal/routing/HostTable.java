@@ -53,7 +53,10 @@ public final class HostTable {
         if (hit != null) {
             return hit;
         }
-        for (Map.Entry<String, VirtualServer> wildcard : wildcards) {
+        // Indexed rather than for-each: this runs for every request whose host is not an exact name (a client that
+        // sends an IP address), and the iterator was the one allocation left in routing.
+        for (int i = 0; i < wildcards.size(); i++) {
+            Map.Entry<String, VirtualServer> wildcard = wildcards.get(i);
             if (name.endsWith(wildcard.getKey()) && name.length() > wildcard.getKey().length()) {
                 return wildcard.getValue();
             }
