@@ -52,18 +52,19 @@ public final class HttpService {
      * @throws ConfigException with every semantic error of the document
      */
     public static HttpService configure(ConfigDocument document) throws ConfigException {
-        // The module layer when on the module path, the class path otherwise (see DirectiveProviders.load).
-        ModuleLayer layer = HttpService.class.getModule().getLayer();
         List<HandlerProvider> handlers = new ArrayList<>();
-        (layer != null ? ServiceLoader.load(layer, HandlerProvider.class) : ServiceLoader.load(HandlerProvider.class))
-                .forEach(handlers::add);
-        SessionManagerProvider sessions = (layer != null
-                ? ServiceLoader.load(layer, SessionManagerProvider.class)
-                : ServiceLoader.load(SessionManagerProvider.class)).stream()
+        installed(HandlerProvider.class).forEach(handlers::add);
+        SessionManagerProvider sessions = installed(SessionManagerProvider.class).stream()
                 .map(ServiceLoader.Provider::get)
                 .min(Comparator.comparing(p -> p.getClass().getName()))
                 .orElse(null);
         return configure(document, handlers, sessions);
+    }
+
+    /** The module layer's providers when on the module path, the class path's otherwise (see DirectiveProviders). */
+    private static <S> ServiceLoader<S> installed(Class<S> service) {
+        ModuleLayer layer = HttpService.class.getModule().getLayer();
+        return layer != null ? ServiceLoader.load(layer, service) : ServiceLoader.load(service);
     }
 
     /**
