@@ -4,7 +4,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The HTTP versions the server accepts (RFC 9112 §2.3). Any other {@code HTTP/x.y} is answered with 505.
+ * The HTTP versions the server accepts (RFC 9112 §2.3). A higher {@code HTTP/1.x} is read as HTTP/1.1
+ * (RFC 9110 §2.5); any other {@code HTTP/x.y} is answered with 505.
  */
 public enum Version {
     /** HTTP/1.0 (RFC 1945): connections close after each response unless the client asks for keep-alive. */

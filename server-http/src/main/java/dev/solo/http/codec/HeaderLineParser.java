@@ -37,6 +37,8 @@ public final class HeaderLineParser {
     private final boolean allowBareLf;
     private final LineReader lines = new LineReader();
     private int bytesRead;
+    /** Bytes of the lines completed so far: the current line may take what the section has left after them. */
+    private int completeLinesBytes;
     private int fields;
     private boolean complete;
 
@@ -68,7 +70,10 @@ public final class HeaderLineParser {
         }
         while (true) {
             int before = in.position();
-            int state = lines.read(in, maxBytes - bytesRead);
+            // The reader counts the part of the line it already holds against the limit it is given, so the limit
+            // is what the section has left before this line began, not after the part of it already read: a line
+            // split across reads must not have its first part counted twice.
+            int state = lines.read(in, maxBytes - completeLinesBytes);
             bytesRead += in.position() - before;
             if (state == LineReader.MORE) {
                 return false;
@@ -76,6 +81,7 @@ public final class HeaderLineParser {
             if (state == LineReader.TOO_LONG) {
                 throw HttpException.headerFieldsTooLarge("Header section too large");
             }
+            completeLinesBytes = bytesRead;
             int length = lines.contentLength(allowBareLf);
             if (length == 0) {
                 complete = true;
@@ -150,6 +156,7 @@ public final class HeaderLineParser {
     public void reset() {
         lines.reset();
         bytesRead = 0;
+        completeLinesBytes = 0;
         fields = 0;
         complete = false;
     }

@@ -23,9 +23,9 @@ import java.util.Objects;
  *
  * <p>Stages: {@link RequestLineParser} (request line and target), {@link HeaderLineParser} (field lines), then
  * {@link HeadSemantics} (host, framing, persistence). Every violation throws {@link HttpException} with the status to
- * answer: 414 for a long request line, 431 for too many or too large header fields, 505 for an unsupported version,
- * 501 for an unknown transfer coding, 400 for anything malformed. All of them close the connection, because after a
- * bad head the server cannot know where the next request starts. After a failure the decoder must be reset.
+ * answer: 414 for a long request line, 431 for too many or too large header fields, 505 for a version other than
+ * HTTP/1.x, 501 for an unknown transfer coding, 400 for anything malformed. All of them close the connection, because
+ * after a bad head the server cannot know where the next request starts. After a failure the decoder must be reset.
  *
  * <p>One instance per connection; not thread-safe.
  */

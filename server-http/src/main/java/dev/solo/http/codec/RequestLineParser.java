@@ -18,8 +18,9 @@ import java.nio.charset.StandardCharsets;
  *   <li>The method is a token (RFC 9110 §9.1, §5.6.2), checked byte by byte as it arrives, so binary garbage (a TLS
  *       handshake on the plain port, say) is refused at once rather than after a full line.</li>
  *   <li>The version is {@code HTTP/} DIGIT {@code .} DIGIT, case-sensitive (RFC 9112 §2.3); HTTP/1.0 and HTTP/1.1
- *       are accepted, any other well-formed version gets 505, anything else 400. A missing version (HTTP/0.9) is
- *       400.</li>
+ *       are accepted, and so is a higher 1.x, read as HTTP/1.1 (RFC 9110 §2.5: a recipient SHOULD process a higher
+ *       minor version as the highest one it conforms to). Any other well-formed version gets 505, anything else
+ *       400. A missing version (HTTP/0.9) is 400.</li>
  *   <li>The whole line, terminator included, must fit in {@code maxLineBytes}, else 414 (RFC 9112 §3: a server
  *       that receives a request-target longer than it wishes to parse MUST respond 414).</li>
  * </ul>
@@ -127,7 +128,8 @@ final class RequestLineParser {
         if (!HttpChars.isDigit(major) || line[from + 6] != '.' || !HttpChars.isDigit(minor)) {
             throw HttpException.badRequest("Malformed HTTP version");
         }
-        Version version = Version.of(major - '0', minor - '0');
+        // RFC 9110 §2.5: HTTP/1.2 and above are answered as HTTP/1.1, the highest 1.x we conform to.
+        Version version = Version.of(major - '0', Math.min(minor - '0', 1));
         if (version == null) {
             throw HttpException.versionNotSupported("HTTP version not supported");
         }

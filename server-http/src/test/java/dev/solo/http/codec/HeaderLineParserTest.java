@@ -69,4 +69,43 @@ class HeaderLineParserTest {
         assertThrows(HttpException.class, () -> new HeaderLineParser(8, 10, true).parse(buffer("A: 1234\n"), null),
                 "no room left for the empty line");
     }
+
+    @Test
+    void countsALineSplitAcrossReadsOnceAgainstTheLimit() {
+        // Issue 15: a 12 KB field under a 16 KiB limit was accepted in one read and refused (431) in two.
+        String section = "Cookie: " + "c".repeat(12 * 1024) + "\r\n\r\n";
+        for (int cut : new int[] {1, 8, 100, 4 * 1024, 6 * 1024, section.length() - 3, section.length() - 1}) {
+            HeaderLineParser parser = new HeaderLineParser(16 * 1024, 100, true);
+            Headers headers = new Headers();
+            assertFalse(parser.parse(buffer(section.substring(0, cut)), headers), "split at " + cut);
+            assertTrue(parser.parse(buffer(section.substring(cut)), headers), "split at " + cut);
+            assertEquals(12 * 1024, headers.get("Cookie").length(), "split at " + cut);
+            assertEquals(section.length(), parser.bytesRead());
+        }
+    }
+
+    @Test
+    void enforcesTheLimitToTheByteHoweverTheSectionIsSplit() {
+        String fits = "A: 1\r\nB: " + "v".repeat(40) + "\r\n\r\n";
+        String over = "A: 1\r\nB: " + "v".repeat(41) + "\r\n\r\n";
+        int limit = fits.length();
+        for (int cut = 1; cut < over.length(); cut++) {
+            assertTrue(parseInTwo(new HeaderLineParser(limit, 10, true), fits, Math.min(cut, fits.length() - 1)),
+                    "split at " + cut);
+            int at = cut;
+            HttpException error = assertThrows(HttpException.class,
+                    () -> parseInTwo(new HeaderLineParser(limit, 10, true), over, at), "split at " + cut);
+            assertEquals(Status.REQUEST_HEADER_FIELDS_TOO_LARGE, error.status());
+        }
+        HeaderLineParser byteByByte = new HeaderLineParser(limit, 10, true);
+        for (int i = 0; i < fits.length() - 1; i++) {
+            assertFalse(byteByByte.parse(buffer(fits.substring(i, i + 1)), null));
+        }
+        assertTrue(byteByByte.parse(buffer(fits.substring(fits.length() - 1)), null));
+    }
+
+    private static boolean parseInTwo(HeaderLineParser parser, String section, int cut) {
+        return parser.parse(buffer(section.substring(0, cut)), null)
+                || parser.parse(buffer(section.substring(cut)), null);
+    }
 }

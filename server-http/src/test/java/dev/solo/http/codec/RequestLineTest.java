@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.solo.http.HttpException;
 import dev.solo.http.HttpLimits;
@@ -114,10 +115,19 @@ class RequestLineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"HTTP/2.0", "HTTP/1.2", "HTTP/0.9", "HTTP/3.0", "HTTP/9.9"})
+    @ValueSource(strings = {"HTTP/2.0", "HTTP/0.9", "HTTP/0.0", "HTTP/3.0", "HTTP/9.9"})
     void answers505ToWellFormedUnsupportedVersion(String version) {
         // RFC 9110 §15.6.6
         rejects(Status.HTTP_VERSION_NOT_SUPPORTED, "GET / " + version + "\r\nHost: x\r\n\r\n");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"HTTP/1.2", "HTTP/1.9"})
+    void readsHigherMinorVersionsAsHttp11(String version) {
+        // RFC 9110 §2.5: process a higher minor version as the highest one within the major version we conform to
+        RequestHead head = decode("GET / " + version + "\r\nHost: x\r\n\r\n");
+        assertEquals(Version.HTTP_1_1, head.version());
+        assertTrue(head.keepAlive());
     }
 
     @ParameterizedTest

@@ -1,10 +1,13 @@
 package dev.solo.http.internal.files;
 
+import dev.solo.http.Location;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
@@ -17,7 +20,8 @@ import java.util.Locale;
 
 /**
  * The {@code autoindex} page: directories first, then files, by name; names HTML-escaped, links percent-encoded.
- * Hidden entries (a leading dot, such as an upload's temporary file) are not listed.
+ * Hidden entries (a leading dot, such as an upload's temporary file) are not listed, nor are symbolic links that do
+ * not lead to a file inside the root.
  */
 final class DirectoryListing {
 
@@ -32,7 +36,14 @@ final class DirectoryListing {
     private record Entry(String name, boolean directory, long size, long modified) {
     }
 
-    static String render(String requestPath, Path directory) throws IOException {
+    /**
+     * @param requestPath the decoded request path of the directory, ending in {@code /}
+     * @param directory the directory
+     * @param location the location serving it, which decides whether a symbolic link may be followed
+     * @return the page
+     * @throws IOException when the directory itself cannot be read
+     */
+    static String render(String requestPath, Path directory, Location location) throws IOException {
         List<Entry> entries = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory)) {
             for (Path child : stream) {
@@ -43,8 +54,11 @@ final class DirectoryListing {
                 if (entries.size() >= MAX_ENTRIES) {
                     break;
                 }
-                BasicFileAttributes attrs = Files.readAttributes(child, BasicFileAttributes.class);
-                entries.add(new Entry(name, attrs.isDirectory(), attrs.size(), attrs.lastModifiedTime().toMillis()));
+                BasicFileAttributes attrs = attributes(child, requestPath + name, location);
+                if (attrs != null) {
+                    entries.add(new Entry(name, attrs.isDirectory(), attrs.size(),
+                            attrs.lastModifiedTime().toMillis()));
+                }
             }
         }
         entries.sort(Comparator.comparing((Entry e) -> !e.directory()).thenComparing(Entry::name));
@@ -72,6 +86,27 @@ final class DirectoryListing {
         }
         html.append("</table></body></html>\n");
         return html.toString();
+    }
+
+    /**
+     * An entry's attributes, or null to leave it out: one that vanished since the directory was read, and a symbolic
+     * link that does not lead to a file inside the root (dangling, a loop, or out of the root). Such a link could not
+     * be served anyway, and its target's size and date are not the visitor's to see. A link inside the root is listed
+     * with its target's attributes, as the request for it would serve the target.
+     */
+    private static BasicFileAttributes attributes(Path child, String requestPath, Location location) {
+        try {
+            BasicFileAttributes own = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!own.isSymbolicLink()) {
+                return own;
+            }
+            if (location.resolve(requestPath).isEmpty()) {
+                return null;
+            }
+            return Files.readAttributes(child, BasicFileAttributes.class);
+        } catch (IOException | InvalidPathException e) {
+            return null;
+        }
     }
 
     static String escapeHtml(String text) {

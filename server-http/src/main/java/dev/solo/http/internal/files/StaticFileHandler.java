@@ -8,18 +8,20 @@ import dev.solo.http.Method;
 import dev.solo.http.Request;
 import dev.solo.http.Response;
 import dev.solo.http.Status;
+import dev.solo.http.codec.PathEncoder;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileSystemException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
  * Serves files under the location's root or alias: GET and HEAD, index files, directory listings, validators and
- * conditional requests (304), single byte ranges (206/416). Bodies go out with {@code sendfile}. It takes every
- * request that reaches it, so it ends each location's handler chain.
+ * conditional requests (304, 412), single byte ranges for GET (206/416). Bodies go out with {@code sendfile}. It
+ * takes every request that reaches it, so it ends each location's handler chain.
  */
 final class StaticFileHandler implements Handler {
 
@@ -39,7 +41,14 @@ final class StaticFileHandler implements Handler {
         }
         Location location = exchange.location();
         long now = exchange.loop().now();
-        PathResolutions.Resolution mapped = resolutions.resolve(location, request.path(), now);
+        PathResolutions.Resolution mapped;
+        try {
+            mapped = resolutions.resolve(location, request.path(), now);
+        } catch (InvalidPathException e) {
+            // A name the platform cannot turn into a file name (its charset lacks a character): no such file.
+            exchange.sendError(Status.NOT_FOUND);
+            return true;
+        }
         if (mapped.file.isEmpty()) {
             exchange.sendError(location.root().isPresent() ? Status.FORBIDDEN : Status.NOT_FOUND);
             return true;
@@ -67,8 +76,11 @@ final class StaticFileHandler implements Handler {
     private void serveDirectory(Exchange exchange, Path directory, long now) throws IOException {
         Request request = exchange.request();
         if (!request.path().endsWith("/")) {
-            // Relative links inside the page need the trailing slash, as nginx does it.
-            String location = request.rawPath() + "/" + (request.query() == null ? "" : "?" + request.query());
+            // Relative links inside the page need the trailing slash, as nginx does it. The Location is built from
+            // the normalised path, never from the target as sent: "//evil.example/%2e%2e/dir" must not come back as
+            // a network-path reference to another host (an open redirect).
+            String location = PathEncoder.encode(request.path()) + "/"
+                    + (request.query() == null ? "" : "?" + request.query());
             exchange.respond(Response.of(Status.MOVED_PERMANENTLY).header("Location", location)
                     .body("text/html; charset=utf-8", "<a href=\"" + DirectoryListing.escapeHtml(location)
                             + "\">Moved</a>\n"));
@@ -92,8 +104,18 @@ final class StaticFileHandler implements Handler {
             exchange.sendError(Status.FORBIDDEN);
             return;
         }
-        exchange.respond(Response.of(Status.OK).body("text/html; charset=utf-8",
-                DirectoryListing.render(request.path(), directory)));
+        if (Validators.ifMatchFails(request.headers().get("If-Match"), null)) {
+            exchange.sendError(Status.PRECONDITION_FAILED);
+            return;
+        }
+        String listing;
+        try {
+            listing = DirectoryListing.render(request.path(), directory, exchange.location());
+        } catch (FileSystemException e) {
+            exchange.sendError(FileErrors.statusFor(e));
+            return;
+        }
+        exchange.respond(Response.of(Status.OK).body("text/html; charset=utf-8", listing));
     }
 
     private void serveFile(Exchange exchange, FileCache.Entry entry) throws IOException {
@@ -101,6 +123,12 @@ final class StaticFileHandler implements Handler {
         long size = entry.attributes.size();
         long modified = entry.modifiedMillis;
 
+        // RFC 9110 §13.2.2: If-Match, else If-Unmodified-Since, then If-None-Match, else If-Modified-Since.
+        if (Validators.preconditionFails(request.headers().get("If-Match"),
+                request.headers().get("If-Unmodified-Since"), entry.etag, modified)) {
+            exchange.sendError(Status.PRECONDITION_FAILED);
+            return;
+        }
         String ifNoneMatch = request.headers().get("If-None-Match");
         String ifModifiedSince = request.headers().get("If-Modified-Since");
         boolean notModified = ifNoneMatch != null ? Validators.noneMatchHits(ifNoneMatch, entry.etag)
@@ -113,7 +141,9 @@ final class StaticFileHandler implements Handler {
 
         ByteRange range = null;
         String ifRange = request.headers().get("If-Range");
-        if (ifRange == null || Validators.ifRangeMatches(ifRange, entry.etag, modified)) {
+        // RFC 9110 §14.2: Range applies to GET only; a HEAD gets the head of the whole file (200, full length).
+        if (request.method() == Method.GET
+                && (ifRange == null || Validators.ifRangeMatches(ifRange, entry.etag, modified))) {
             range = ByteRange.parse(request.headers().get("Range"), size);
         }
         if (range == ByteRange.UNSATISFIABLE) {
