@@ -42,8 +42,8 @@ class CgiDirectivesTest {
     }
 
     @Test
-    void declaresTheFourDirectivesWhereTheyBelong() {
-        assertEquals(4, specs.size());
+    void declaresTheSixDirectivesWhereTheyBelong() {
+        assertEquals(6, specs.size());
         DirectiveSpec cgi = specs.get("cgi");
         assertTrue(cgi.allowedIn("location"));
         assertFalse(cgi.allowedIn("server"));
@@ -55,6 +55,8 @@ class CgiDirectivesTest {
         assertTrue(specs.get("cgi_max_processes").allowedIn(DirectiveSpec.MAIN_CONTEXT));
         assertFalse(specs.get("cgi_max_processes").allowedIn("location"));
         assertTrue(specs.get("cgi_env").repeatable());
+        assertTrue(specs.get("cgi_queue_size").allowedIn(DirectiveSpec.MAIN_CONTEXT));
+        assertTrue(specs.get("cgi_queue_timeout").allowedIn("location"));
     }
 
     @Test
@@ -64,6 +66,8 @@ class CgiDirectivesTest {
         assertDoesNotThrow(() -> check(directive("cgi_timeout", "1m30s")));
         assertDoesNotThrow(() -> check(directive("cgi_max_processes", "8")));
         assertDoesNotThrow(() -> check(directive("cgi_env", "APP_MODE", "x y")));
+        assertDoesNotThrow(() -> check(directive("cgi_queue_size", "0")));
+        assertDoesNotThrow(() -> check(directive("cgi_queue_timeout", "2s")));
     }
 
     @Test
@@ -86,5 +90,7 @@ class CgiDirectivesTest {
         assertThrows(ConfigException.class, () -> check(directive("cgi_max_processes", "0")));
         assertThrows(ConfigException.class, () -> check(directive("cgi_env", "1BAD", "x")));
         assertThrows(ConfigException.class, () -> check(directive("cgi_env", "A-B", "x")));
+        assertThrows(ConfigException.class, () -> check(directive("cgi_queue_size", "-1")));
+        assertThrows(ConfigException.class, () -> check(directive("cgi_queue_timeout", "0")));
     }
 }

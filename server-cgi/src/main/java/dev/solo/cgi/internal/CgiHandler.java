@@ -46,9 +46,11 @@ public final class CgiHandler implements Handler {
             exchange.sendError(Status.INTERNAL_SERVER_ERROR);
             return true;
         }
-        if (!settings.slots().tryAcquire()) {
-            LOG.warn("cgi {}: refused, {} scripts already running (cgi_max_processes)", match.script(),
-                    settings.slots().max());
+        ProcessSlots slots = settings.slots();
+        if (slots.used() >= slots.max() && slots.waiting() >= settings.queue().size()) {
+            // Known before the body: refuse now rather than spool a body for a request that cannot wait.
+            LOG.warn("cgi {}: refused, {} scripts running and {} requests waiting (cgi_max_processes, "
+                    + "cgi_queue_size)", match.script(), slots.used(), slots.waiting());
             exchange.sendError(new HttpException(Status.SERVICE_UNAVAILABLE, "Too many scripts running", false)
                     .header("Retry-After", "1"));
             return true;

@@ -20,16 +20,47 @@ import java.util.Optional;
  *
  * @param types the script types by extension, in configuration order
  * @param timeout the longest a script may run
- * @param slots the process cap this location counts against
+ * @param slots the process cap this location counts against, with its queue
+ * @param queue how long the queue for a slot may be and how long a request waits in it
  * @param extraEnv variables from {@code cgi_env}, in order
  * @param searchPath the {@code PATH} given to scripts (the server's own), or null when it has none
- * @param tempDir where request bodies and standard error are spooled (unlinked as soon as the script starts)
+ * @param tempDir where request bodies are spooled (unlinked as soon as the script starts)
+ * @param groups what runs scripts in groups of their own and ends what they leave behind
  */
-public record CgiSettings(List<ScriptType> types, Duration timeout, ProcessSlots slots, Map<String, String> extraEnv,
-                          String searchPath, Path tempDir) {
+public record CgiSettings(List<ScriptType> types, Duration timeout, ProcessSlots slots, Queue queue,
+                          Map<String, String> extraEnv, String searchPath, Path tempDir, ProcessGroups groups) {
 
     /** The script time limit when {@code cgi_timeout} is not set. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    /** Requests that may wait for a slot when {@code cgi_queue_size} is not set: siege's 50 users fit with room. */
+    public static final int DEFAULT_QUEUE_SIZE = 128;
+    /** The longest wait for a slot when {@code cgi_queue_timeout} is not set: as long as a script may run. */
+    public static final Duration DEFAULT_QUEUE_TIMEOUT = Duration.ofSeconds(30);
+    /** The largest {@code cgi_queue_size}. */
+    public static final int MAX_QUEUE_SIZE = 100_000;
+
+    /**
+     * The queue for a process slot, as this location joins it.
+     *
+     * @param size requests already waiting beyond which this one is refused (503); 0 never waits
+     * @param timeout the longest this request waits before it is refused (503)
+     */
+    public record Queue(int size, Duration timeout) {
+
+        /** The defaults, {@value #DEFAULT_QUEUE_SIZE} requests for at most 30 seconds. */
+        public static final Queue DEFAULT = new Queue(DEFAULT_QUEUE_SIZE, DEFAULT_QUEUE_TIMEOUT);
+
+        /**
+         * Checks the components.
+         *
+         * @throws IllegalArgumentException when the size is negative or the timeout not positive
+         */
+        public Queue {
+            if (size < 0 || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("queue size " + size + ", timeout " + timeout);
+            }
+        }
+    }
 
     /**
      * Copies the collections and checks the components.
@@ -40,6 +71,8 @@ public record CgiSettings(List<ScriptType> types, Duration timeout, ProcessSlots
         types = List.copyOf(types);
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(slots, "slots");
+        Objects.requireNonNull(queue, "queue");
+        Objects.requireNonNull(groups, "groups");
         extraEnv = Collections.unmodifiableMap(new LinkedHashMap<>(extraEnv));
         Objects.requireNonNull(tempDir, "tempDir");
     }
@@ -72,6 +105,7 @@ public record CgiSettings(List<ScriptType> types, Duration timeout, ProcessSlots
             }
         }
         ProcessSlots slots = slotRegistry.slotsFor(location.inherited(CgiDirectives.CGI_MAX_PROCESSES));
+        Queue queue = queue(location);
         Map<String, String> env = new LinkedHashMap<>();
         for (Directive directive : location.inheritedAll(CgiDirectives.CGI_ENV)) {
             if (directive.argCount() != 2 || !CgiConfigChecks.isEnvironmentName(directive.arg(0))) {
@@ -80,7 +114,30 @@ public record CgiSettings(List<ScriptType> types, Duration timeout, ProcessSlots
             env.put(directive.arg(0), directive.arg(1));
         }
         Path tempDir = Path.of(System.getProperty("java.io.tmpdir"));
-        return Optional.of(new CgiSettings(types, timeout, slots, env, searchPath, tempDir));
+        return Optional.of(new CgiSettings(types, timeout, slots, queue, env, searchPath, tempDir,
+                slotRegistry.groups()));
+    }
+
+    private static Queue queue(LocationContext location) throws ConfigException {
+        int size = DEFAULT_QUEUE_SIZE;
+        Optional<Directive> sizeDirective = location.inherited(CgiDirectives.CGI_QUEUE_SIZE);
+        if (sizeDirective.isPresent()) {
+            size = sizeDirective.get().intArg(0);
+            if (size < 0 || size > MAX_QUEUE_SIZE) {
+                throw sizeDirective.get().argError(0, "'" + CgiDirectives.CGI_QUEUE_SIZE + "' must be 0 to "
+                        + MAX_QUEUE_SIZE);
+            }
+        }
+        Duration timeout = DEFAULT_QUEUE_TIMEOUT;
+        Optional<Directive> timeoutDirective = location.inherited(CgiDirectives.CGI_QUEUE_TIMEOUT);
+        if (timeoutDirective.isPresent()) {
+            timeout = timeoutDirective.get().durationArg(0);
+            if (timeout.isZero()) {
+                throw timeoutDirective.get().argError(0, "'" + CgiDirectives.CGI_QUEUE_TIMEOUT
+                        + "' must be more than 0");
+            }
+        }
+        return new Queue(size, timeout);
     }
 
     private static ScriptType scriptType(Directive directive, List<ScriptType> earlier, String searchPath)

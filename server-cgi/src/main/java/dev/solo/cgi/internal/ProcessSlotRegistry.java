@@ -21,9 +21,20 @@ public final class ProcessSlotRegistry {
 
     private final Map<Directive, ProcessSlots> byDirective = new HashMap<>();
     private ProcessSlots defaults;
+    private ProcessGroups groups;
 
     /** Creates an empty registry. */
     public ProcessSlotRegistry() {
+    }
+
+    /**
+     * @return the one {@link ProcessGroups} of all caps: leftovers of every script are swept in one pass
+     */
+    public synchronized ProcessGroups groups() {
+        if (groups == null) {
+            groups = ProcessGroups.create();
+        }
+        return groups;
     }
 
     /**

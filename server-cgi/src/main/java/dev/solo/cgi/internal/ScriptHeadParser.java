@@ -4,6 +4,7 @@ import dev.solo.http.Headers;
 import dev.solo.http.HttpException;
 import dev.solo.http.Status;
 import dev.solo.http.codec.HeaderLineParser;
+import dev.solo.http.codec.PathDecoder;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,33 +35,64 @@ final class ScriptHeadParser {
             "connection", "keep-alive", "proxy-connection", "transfer-encoding", "te", "trailer", "upgrade",
             "content-length", "date", "server");
 
+    /** RFC 3986 §3.4 query characters besides letters, digits and escapes: unreserved, sub-delims, ":@/?". */
+    private static final String QUERY_CHARS = "-._~!$&'()*+,;=:@/?";
+
     private final HeaderLineParser lines = new HeaderLineParser(MAX_HEAD_BYTES, MAX_FIELDS, true);
     private final Headers fields = new Headers();
+    /** The last call left an unfinished line in the caller's buffer. */
+    private boolean partialLine;
 
     /** Creates a parser for one script's output. */
     public ScriptHeadParser() {
     }
 
     /**
-     * Consumes header lines from the output.
+     * Consumes the complete header lines of the output. A line still missing its LF is left in {@code in}: the
+     * caller keeps it and calls again with more output appended, so each byte is counted against the limit once,
+     * however the pipe splits the block (a 12 KiB field read in two pieces fits in 16 KiB as it does in one).
      *
-     * @param in output bytes; its position advances past the lines taken and stops at the body's first byte
+     * @param in output bytes; its position advances past the lines taken and stops at the body's first byte, or at
+     *           the start of an unfinished line
      * @return the head once the blank line was read, else null (call again with more output)
      * @throws ScriptOutputException when the block is malformed, too large, or asks for nothing
      */
     public ScriptHead parse(ByteBuffer in) throws ScriptOutputException {
-        boolean complete;
-        try {
-            complete = lines.parse(in, fields);
-        } catch (HttpException e) {
-            throw new ScriptOutputException("invalid header block: " + e.safeMessage());
+        int end = afterLastLf(in);
+        if (end >= 0) {
+            ByteBuffer complete = in.duplicate().limit(end);
+            boolean done;
+            try {
+                done = lines.parse(complete, fields);
+            } catch (HttpException e) {
+                throw new ScriptOutputException("invalid header block: " + e.safeMessage());
+            }
+            in.position(complete.position());
+            if (done) {
+                return interpret(fields);
+            }
         }
-        return complete ? interpret(fields) : null;
+        partialLine = in.hasRemaining();
+        if (lines.bytesRead() + in.remaining() >= MAX_HEAD_BYTES) {
+            // Even its LF and the blank line could no longer fit.
+            throw new ScriptOutputException("invalid header block: larger than " + MAX_HEAD_BYTES + " bytes");
+        }
+        return null;
     }
 
-    /** @return true when some header bytes were read but the block is not complete */
+    /** @return the index after the last LF in the buffer's remaining bytes, or -1 when there is none */
+    private static int afterLastLf(ByteBuffer in) {
+        for (int i = in.limit() - 1; i >= in.position(); i--) {
+            if (in.get(i) == '\n') {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
+    /** @return true when some header bytes were read, or are waiting for their line's end, but the block is open */
     public boolean inProgress() {
-        return lines.inProgress();
+        return lines.inProgress() || partialLine;
     }
 
     static ScriptHead interpret(Headers fields) throws ScriptOutputException {
@@ -82,6 +114,7 @@ final class ScriptHeadParser {
         }
         if (location != null && status == null) {
             if (isLocalPath(location)) {
+                checkLocalTarget(location);
                 return new ScriptHead(ScriptHead.Kind.LOCAL_REDIRECT, Status.OK, new Headers(), location, updates);
             }
             // §6.2.3: a client redirect without a status is a 302.
@@ -121,6 +154,33 @@ final class ScriptHeadParser {
     /** §6.2.2 local-pathquery: an absolute path; {@code //host} would be a network-path reference, not local. */
     private static boolean isLocalPath(String location) {
         return location.startsWith("/") && !location.startsWith("//");
+    }
+
+    /**
+     * A local redirect is served as if the client had asked for it, so its target must be a request target the server
+     * would accept: a path that {@link PathDecoder} takes (no {@code ..} above the root, no encoded slash, valid
+     * escapes) and a query of RFC 3986 §3.4 characters. Anything else is the script's fault, a 502, not a 400 for a
+     * client that sent nothing wrong.
+     */
+    private static void checkLocalTarget(String location) throws ScriptOutputException {
+        int q = location.indexOf('?');
+        try {
+            PathDecoder.decode(q < 0 ? location : location.substring(0, q));
+        } catch (HttpException e) {
+            throw new ScriptOutputException("invalid local redirect '" + location + "': " + e.safeMessage());
+        }
+        for (int i = q + 1; q >= 0 && i < location.length(); i++) {
+            char c = location.charAt(i);
+            boolean escape = c == '%' && i + 2 < location.length() && isHex(location.charAt(i + 1))
+                    && isHex(location.charAt(i + 2));
+            if (!escape && (c > 0x7e || QUERY_CHARS.indexOf(c) < 0 && !Character.isLetterOrDigit(c))) {
+                throw new ScriptOutputException("invalid local redirect '" + location + "': bad query character");
+            }
+        }
+    }
+
+    private static boolean isHex(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
     /**

@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts a script as RFC 3875 §7.2 describes for POSIX systems: {@code INTERPRETER /abs/script} (or the script
  * itself), in the script's directory, with a clean environment, the spooled body (or nothing) as standard input,
- * standard output as a pipe and standard error to a file.
+ * and standard output and error as pipes; under {@code setsid} when the system has it, so the script leads a
+ * process group of its own (see {@link ProcessGroups}).
  */
 final class ScriptProcess {
 
@@ -31,24 +32,24 @@ final class ScriptProcess {
      * @param settings the location's CGI settings
      * @param match the script
      * @param spool the complete request body, or null when there is none
-     * @param stderr where standard error goes
      * @return the running process
      * @throws IOException when the process cannot be started
      */
-    static Process start(Exchange exchange, CgiSettings settings, ScriptMatch match, BodySpool spool,
-                         StderrLog stderr) throws IOException {
+    static Process start(Exchange exchange, CgiSettings settings, ScriptMatch match, BodySpool spool)
+            throws IOException {
         List<String> command = new ArrayList<>(2);
         match.type().interpreterPath().ifPresent(interpreter -> command.add(interpreter.toString()));
         command.add(match.script().toString());
         // §7.2: "the current working directory for the script SHOULD be set to the directory containing the script".
-        ProcessBuilder builder = new ProcessBuilder(command).directory(match.script().getParent().toFile());
+        ProcessBuilder builder = new ProcessBuilder(settings.groups().command(command)).directory(match.script().getParent().toFile());
         builder.environment().clear();
         long bodyLength = spool == null ? -1 : spool.size();
         builder.environment().putAll(CgiEnvironment.build(exchange.request(), exchange.location(), match, settings,
                 bodyLength, exchange.session(false)));
         builder.redirectInput(spool == null ? Redirect.from(NO_INPUT) : Redirect.from(spool.file().toFile()));
         builder.redirectOutput(Redirect.PIPE);
-        builder.redirectError(Redirect.appendTo(stderr.file().toFile()));
+        // A pipe, drained on every poll: a file would grow with whatever the script writes (StderrLog).
+        builder.redirectError(Redirect.PIPE);
         Process process = builder.start();
         try {
             // Standard input comes from a file, so this is the JDK's null stream; close it all the same.

@@ -2,6 +2,7 @@ package dev.solo.cgi.internal;
 
 import dev.solo.http.Exchange;
 import dev.solo.http.Headers;
+import dev.solo.http.HttpException;
 import dev.solo.http.Response;
 import dev.solo.http.Session;
 import java.util.Optional;
@@ -33,6 +34,27 @@ final class ScriptResponses {
         }
         applySessionUpdates(exchange, head, tag);
         return response;
+    }
+
+    /**
+     * The error a script's body-less error status stands for, carrying the script's fields but its
+     * {@code Content-Type} (the error page brings its own), with the session changes applied.
+     *
+     * @param exchange the exchange, for its session
+     * @param head the script's head, with a 4xx or 5xx status
+     * @param tag the script, for the log
+     * @return the error to render as the server renders its own
+     */
+    static HttpException error(Exchange exchange, ScriptHead head, String tag) {
+        HttpException error = new HttpException(head.status(), head.status().reasonPhrase(), false);
+        Headers headers = head.headers();
+        for (int i = 0; i < headers.size(); i++) {
+            if (!"Content-Type".equalsIgnoreCase(headers.name(i))) {
+                error.header(headers.name(i), headers.value(i));
+            }
+        }
+        applySessionUpdates(exchange, head, tag);
+        return error;
     }
 
     /**

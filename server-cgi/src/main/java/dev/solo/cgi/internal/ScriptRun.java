@@ -3,6 +3,7 @@ package dev.solo.cgi.internal;
 import dev.solo.core.EventLoop;
 import dev.solo.core.Timer;
 import dev.solo.http.Exchange;
+import dev.solo.http.HttpException;
 import dev.solo.http.Response;
 import dev.solo.http.Status;
 import java.io.IOException;
@@ -16,16 +17,21 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Phases:
  * <ul>
- *   <li>SPOOLING: the request body goes to a temporary file; no process yet.</li>
+ *   <li>SPOOLING: the request body goes to a temporary file; no process yet, and no process slot: a slow body
+ *       holds nothing that scripts need.</li>
+ *   <li>WAITING: the script can start and claims a process slot ({@link SlotClaim}); when all are taken it waits
+ *       in the queue, parked, until one passes to it, or is refused with 503 when the queue is full or the wait
+ *       reaches {@code cgi_queue_timeout}.</li>
  *   <li>RUNNING: the process runs; its output is polled until the header block is complete and either the process
  *       has exited with all output in hand (response with Content-Length), the buffer is full, or
  *       {@value #HEAD_HOLD_MILLIS} ms passed since the head (streamed response).</li>
  *   <li>STREAMING: the response is sent; the client pulls output through {@link ScriptBody}.</li>
  *   <li>DRAINING: the exchange is answered otherwise (error, local redirect, aborted): output is read and dropped so
  *       the script does not block, until the process exits.</li>
- *   <li>DONE: process reaped, pipe and temporary files released, process slot given back.</li>
+ *   <li>DONE: process reaped, pipes and temporary file released, process slot given back.</li>
  * </ul>
- * The {@code cgi_timeout} timer runs from the start to the exit; when it fires the process tree is killed.
+ * The {@code cgi_timeout} timer runs from the start to the exit; when it fires the process tree is killed. Once the
+ * exit is seen, whatever the script left running is swept ({@link ProcessGroups}).
  */
 final class ScriptRun {
 
@@ -39,13 +45,10 @@ final class ScriptRun {
     static final long MAX_POLL_MILLIS = 20;
     /** How long a complete head waits for the script to finish, to send a Content-Length instead of chunks. */
     static final long HEAD_HOLD_MILLIS = 30;
-    /** How often standard error is copied to the log while the script runs. */
-    static final long STDERR_POLL_MILLIS = 100;
-
     /** Bounds the work of one loop turn when a script writes as fast as it is read. */
     private static final int MAX_FILLS_PER_POLL = 16;
 
-    private enum Phase { SPOOLING, RUNNING, STREAMING, DRAINING, DONE }
+    private enum Phase { SPOOLING, WAITING, RUNNING, STREAMING, DRAINING, DONE }
 
     private final Exchange exchange;
     private final EventLoop loop;
@@ -53,10 +56,11 @@ final class ScriptRun {
     private final ScriptMatch match;
     private final String tag;
     private final ScriptHeadParser headParser = new ScriptHeadParser();
+    private final SlotClaim slot;
     private Phase phase = Phase.SPOOLING;
-    private boolean slotHeld = true;
     private BodySpool spool;
     private Process process;
+    private ProcessGroups.Trace trace;
     private ScriptOutput output;
     private StderrLog stderr;
     private ScriptHead head;
@@ -66,13 +70,12 @@ final class ScriptRun {
     private String failure;
     private Timer poller;
     private long pollDelay = MIN_POLL_MILLIS;
-    private long stderrPolledAt;
     private Timer deadline;
     private ScriptBody body;
 
     /**
      * @param exchange the exchange to answer
-     * @param settings the location's CGI settings; a process slot was already taken from them
+     * @param settings the location's CGI settings
      * @param match the script
      */
     ScriptRun(Exchange exchange, CgiSettings settings, ScriptMatch match) {
@@ -81,17 +84,28 @@ final class ScriptRun {
         this.settings = settings;
         this.match = match;
         this.tag = "cgi " + match.script();
+        this.slot = new SlotClaim(settings.slots(), settings.queue(), loop, new SlotClaim.Outcome() {
+            @Override
+            public void granted() {
+                launch();
+            }
+
+            @Override
+            public void refused(SlotClaim.Refusal why) {
+                refuse(why);
+            }
+        });
     }
 
-    /** Starts: spools the body if there is one, then runs the script. */
+    /** Starts: spools the body if there is one, then claims a process slot and runs the script. */
     void start() {
         exchange.onAbort(this::abort);
         if (!exchange.request().hasBody()) {
-            launch();
+            admit();
             return;
         }
         try {
-            spool = BodySpool.create(settings.tempDir(), exchange.location().maxBodySize(), this::launch,
+            spool = BodySpool.create(settings.tempDir(), exchange.location().maxBodySize(), this::admit,
                     cause -> abort());
         } catch (IOException e) {
             LOG.error("{}: cannot create a temporary file for the request body: {}", tag, e.toString());
@@ -101,30 +115,54 @@ final class ScriptRun {
         exchange.receiveBody(spool);
     }
 
-    private void launch() {
+    /** The script can start (the body, if any, is complete): claim a process slot, maybe after a wait. */
+    private void admit() {
         if (phase != Phase.SPOOLING) {
             return;
         }
+        phase = Phase.WAITING;
+        slot.claim();
+        if (slot.waiting()) {
+            LOG.debug("{}: waiting for one of {} process slots", tag, settings.slots().max());
+        }
+    }
+
+    private void refuse(SlotClaim.Refusal why) {
+        if (why == SlotClaim.Refusal.QUEUE_FULL) {
+            LOG.warn("{}: refused, {} scripts running and {} requests waiting (cgi_max_processes, cgi_queue_size)",
+                    tag, settings.slots().used(), settings.slots().waiting());
+        } else {
+            LOG.warn("{}: refused after waiting {} ms for a process slot (cgi_queue_timeout)", tag,
+                    settings.queue().timeout().toMillis());
+        }
+        if (!exchange.isResponded()) {
+            exchange.sendError(new HttpException(Status.SERVICE_UNAVAILABLE, "Too many scripts running", false)
+                    .header("Retry-After", "1"));
+        }
+        finish();
+    }
+
+    private void launch() {
+        if (phase != Phase.WAITING) {
+            return;
+        }
         try {
-            stderr = StderrLog.create(settings.tempDir(), tag);
-            process = ScriptProcess.start(exchange, settings, match, spool, stderr);
+            process = ScriptProcess.start(exchange, settings, match, spool);
         } catch (IOException | RuntimeException e) {
             LOG.error("{}: cannot start: {}", tag, e.toString());
             failBeforeStart();
             return;
         } finally {
-            // The child holds its own descriptors now; the names can go, so no file outlives the run.
+            // The child holds its own descriptor now; the name can go, so no file outlives the run.
             if (spool != null) {
                 spool.delete();
-            }
-            if (stderr != null) {
-                stderr.unlink();
             }
         }
         phase = Phase.RUNNING;
         LOG.debug("{}: started as pid {}", tag, process.pid());
+        trace = settings.groups().started(process, tag);
         output = new ScriptOutput(process.getInputStream(), OUTPUT_BUFFER_BYTES);
-        stderrPolledAt = loop.now();
+        stderr = new StderrLog(process.getErrorStream(), tag);
         // The JDK completes onExit on one of its own threads; only the hand-over to the loop happens there.
         process.onExit().whenComplete((exitedProcess, error) -> loop.execute(this::onExit));
         deadline = loop.schedule(settings.timeout().toMillis(), this::onTimeout);
@@ -137,9 +175,9 @@ final class ScriptRun {
             return;
         }
         int count = guarded(this::pump);
-        if (!exited && loop.now() - stderrPolledAt >= STDERR_POLL_MILLIS) {
-            stderrPolledAt = loop.now();
-            stderr.poll();
+        if (!exited && stderr != null) {
+            // Drained as often as standard output, so a script never waits long on a full standard error pipe.
+            count += stderr.poll();
         }
         // After the exit a streamed body is refilled by the client's reads; other phases only poll again when the
         // per-turn bound stopped them with output left.
@@ -210,7 +248,8 @@ final class ScriptRun {
                 if (output.eof()) {
                     LOG.warn("{}: {}", tag, process.exitValue() != 0
                             ? "exited with status " + process.exitValue() + " before its header block"
-                            : headParser.inProgress() ? "output ended inside the header block" : "printed nothing");
+                            : headParser.inProgress() || output.held() > 0 ? "output ended inside the header block"
+                            : "printed nothing");
                     answerError(Status.BAD_GATEWAY);
                 }
                 return;
@@ -235,6 +274,12 @@ final class ScriptRun {
     }
 
     private void respondWhole() {
+        if (head.kind() == ScriptHead.Kind.DOCUMENT && head.status().code() >= 400 && output.held() == 0) {
+            // An error status and nothing else: the page a static error would get, error_page or built-in.
+            exchange.sendError(ScriptResponses.error(exchange, head, tag));
+            finish();
+            return;
+        }
         Response response = ScriptResponses.head(exchange, head, tag);
         String contentType = head.headers().get("Content-Type");
         if (contentType != null) {
@@ -310,7 +355,8 @@ final class ScriptRun {
         exited = true;
         LOG.debug("{}: exited with status {}", tag, process.exitValue());
         deadline.cancel();
-        releaseSlot();
+        slot.release();
+        settings.groups().exited(loop, trace);
         poll();
     }
 
@@ -332,6 +378,7 @@ final class ScriptRun {
     private void abort() {
         switch (phase) {
             case SPOOLING:
+            case WAITING:
                 finish();
                 break;
             case RUNNING:
@@ -366,7 +413,7 @@ final class ScriptRun {
 
     private void kill() {
         if (process != null && !exited) {
-            ProcessTree.kill(process.toHandle());
+            settings.groups().kill(process.toHandle());
         }
     }
 
@@ -391,14 +438,7 @@ final class ScriptRun {
         if (stderr != null) {
             stderr.close();
         }
-        releaseSlot();
-    }
-
-    private void releaseSlot() {
-        if (slotHeld) {
-            slotHeld = false;
-            settings.slots().release();
-        }
+        slot.release();
     }
 
     /** Once the head is out, a failure can only cut the connection: readBody throws and the server closes. */

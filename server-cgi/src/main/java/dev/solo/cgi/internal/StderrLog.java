@@ -1,22 +1,22 @@
 package dev.solo.cgi.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A script's standard error: redirected to a temporary file (a pipe could fill up and hang the script, and the loop
- * cannot select on it), unlinked as soon as the script holds it open, and read back line by line into the server log,
+ * A script's standard error: a pipe, drained on every poll of the run and copied line by line into the server log,
  * each line tagged with the script path.
  *
- * <p>Lines are cut at {@value #MAX_LINE} bytes and at most {@value #MAX_LOGGED} bytes are logged per run, so a
- * chatty script cannot flood the log; control characters are replaced so a script cannot forge log lines.
+ * <p>Nothing a script writes here grows the server's memory or disk: the pipe is read without waiting
+ * ({@link InputStream#available()}, as for standard output) into one small buffer, at most
+ * {@value #MAX_READ_PER_POLL} bytes per poll, so a script that writes faster than that blocks on its own full pipe
+ * until the next poll. The first {@value #MAX_LOGGED} bytes are logged, in lines cut at {@value #MAX_LINE} bytes;
+ * the rest is read, counted and dropped, and the count is logged when the script is done. Control characters are
+ * replaced so a script cannot forge log lines.
  */
 final class StderrLog {
 
@@ -24,102 +24,94 @@ final class StderrLog {
 
     static final int MAX_LINE = 4096;
     static final long MAX_LOGGED = 64 * 1024;
+    /** Read per poll at most; a script writing more waits for the next poll (backpressure). */
+    static final int MAX_READ_PER_POLL = 64 * 1024;
+    /** Read at most once the script has exited: what is in the pipe then, unless an orphan keeps writing. */
+    static final int MAX_READ_AT_CLOSE = 1024 * 1024;
 
-    private final Path file;
-    private final FileChannel channel;
+    private final InputStream stderr;
     private final String tag;
     private final ByteBuffer line = ByteBuffer.allocate(MAX_LINE);
-    private final ByteBuffer chunk = ByteBuffer.allocate(MAX_LINE);
+    private final byte[] chunk = new byte[8192];
     private long logged;
-    private boolean unlinked;
+    private long droppedBytes;
+    private long droppedLines;
     private boolean closed;
 
-    private StderrLog(Path file, FileChannel channel, String tag) {
-        this.file = file;
-        this.channel = channel;
+    /**
+     * @param stderr the read end of the script's standard error pipe
+     * @param tag what to prefix each logged line with (the script path)
+     */
+    StderrLog(InputStream stderr, String tag) {
+        this.stderr = stderr;
         this.tag = tag;
     }
 
     /**
-     * @param directory where to create the file
-     * @param tag what to prefix each logged line with (the script path)
-     * @return a log backed by a new, empty temporary file
-     * @throws IOException when the file cannot be created
+     * Logs the complete lines written since the last call. Never waits on the script.
+     *
+     * @return bytes read
      */
-    static StderrLog create(Path directory, String tag) throws IOException {
-        Path file = Files.createTempFile(directory, "solo-cgi-", ".stderr");
-        try {
-            return new StderrLog(file, FileChannel.open(file, StandardOpenOption.READ), tag);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(file);
-            throw e;
-        }
+    int poll() {
+        return closed ? 0 : read(MAX_READ_PER_POLL);
     }
 
-    /** @return the file to redirect the script's standard error to */
-    Path file() {
-        return file;
-    }
-
-    /** Removes the file's name; the script and this reader keep their descriptors, so no file outlives the run. */
-    void unlink() {
-        if (unlinked) {
-            return;
-        }
-        unlinked = true;
+    private int read(int limit) {
+        int total = 0;
         try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            LOG.warn("Cannot delete CGI stderr file {}: {}", file, e.toString());
-        }
-    }
-
-    /** Logs the complete lines written since the last call. Reads a local file: quick, never waits on the script. */
-    void poll() {
-        if (closed) {
-            return;
-        }
-        try {
-            if (logged >= MAX_LOGGED) {
-                channel.position(channel.size());
-                return;
-            }
-            while (channel.read(chunk.clear()) > 0) {
-                chunk.flip();
-                split();
-                if (logged >= MAX_LOGGED) {
-                    LOG.warn("{}: further stderr output not logged (over {} bytes)", tag, MAX_LOGGED);
-                    channel.position(channel.size());
-                    return;
+            while (total < limit) {
+                int available = stderr.available();
+                if (available <= 0) {
+                    break;
                 }
+                int count = stderr.read(chunk, 0, Math.min(Math.min(available, chunk.length), limit - total));
+                if (count < 0) {
+                    break;
+                }
+                total += count;
+                split(count);
             }
         } catch (IOException e) {
             LOG.debug("{}: reading stderr failed", tag, e);
         }
+        return total;
     }
 
-    /** Logs what is left, including a last line without newline, and releases the file. Safe to call twice. */
+    /** Logs what is left, a last line without newline included, and what was dropped; releases the pipe. */
     void close() {
         if (closed) {
             return;
         }
-        poll();
-        if (line.position() > 0 && logged < MAX_LOGGED) {
+        read(MAX_READ_AT_CLOSE);
+        if (line.position() > 0) {
             emit();
         }
         closed = true;
+        if (droppedBytes > 0) {
+            LOG.warn("{}: {} more bytes of standard error ({} lines) not logged (over {} bytes)", tag, droppedBytes,
+                    droppedLines, MAX_LOGGED);
+        }
         try {
-            channel.close();
+            stderr.close();
         } catch (IOException e) {
             LOG.debug("{}: closing stderr failed", tag, e);
         }
-        unlink();
     }
 
-    private void split() {
-        while (chunk.hasRemaining() && logged < MAX_LOGGED) {
-            byte b = chunk.get();
-            if (b == '\n') {
+    /** @return bytes read and dropped because the logging bound was reached */
+    long droppedBytes() {
+        return droppedBytes;
+    }
+
+    private void split(int count) {
+        for (int i = 0; i < count; i++) {
+            byte b = chunk[i];
+            if (logged >= MAX_LOGGED) {
+                droppedBytes++;
+                if (b == '\n') {
+                    droppedLines++;
+                }
+            } else if (b == '\n') {
                 emit();
             } else {
                 line.put(b);

@@ -23,8 +23,8 @@ class CgiEnvironmentTest {
             "/users/7");
 
     private static CgiSettings settings(Map<String, String> extraEnv) {
-        return new CgiSettings(List.of(PY), Duration.ofSeconds(30), new ProcessSlots(1), extraEnv,
-                "/usr/bin:/bin", Path.of("/tmp"));
+        return new CgiSettings(List.of(PY), Duration.ofSeconds(30), new ProcessSlots(1),
+                CgiSettings.Queue.DEFAULT, extraEnv, "/usr/bin:/bin", Path.of("/tmp"), ProcessGroups.create());
     }
 
     private Map<String, String> build(long bodyLength, Optional<FakeSession> session) {

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -137,20 +140,143 @@ class CgiHandlerTest {
         cgi.assertCleanedUp();
     }
 
+    private Path holdScript() throws IOException {
+        return cgi.script("hold.sh", "while [ ! -e go ]; do sleep 0.01; done; printf 'Content-Type: text/plain\\n\\ndone'");
+    }
+
+    private void letScriptsFinish() throws IOException {
+        Files.writeString(cgi.cgiBin.resolve("go"), "");
+    }
+
     @Test
-    void refusesWith503AndRetryAfterWhenAllSlotsAreTaken() throws Exception {
+    void queuesARequestBeyondTheCapAndRunsItWhenASlotFrees() throws Exception {
         cgi.slots = new ProcessSlots(1);
-        cgi.script("hold.sh", "while [ ! -e go ]; do sleep 0.01; done; printf 'Content-Type: text/plain\\n\\ndone'");
+        holdScript();
         FakeExchange first = cgi.get("/cgi-bin/hold.sh");
         FakeExchange second = cgi.get("/cgi-bin/hold.sh");
+        assertFalse(second.isResponded(), "waits instead of 503");
+        assertEquals(1, cgi.slots.waiting());
+        letScriptsFinish();
+        cgi.await(() -> first.isResponded() && second.isResponded());
+        assertEquals("done", cgi.body(first.response));
+        assertEquals("done", cgi.body(second.response));
+        cgi.assertCleanedUp();
+    }
+
+    @Test
+    void servesTheQueueInArrivalOrder() throws Exception {
+        cgi.slots = new ProcessSlots(1);
+        cgi.script("order.sh", "echo \"$QUERY_STRING\" >> order; printf 'Content-Type: text/plain\\n\\nok'");
+        holdScript();
+        FakeExchange holder = cgi.get("/cgi-bin/hold.sh");
+        List<FakeExchange> queued = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            queued.add(cgi.exchange(new FakeRequest().path("/cgi-bin/order.sh").query(Integer.toString(i))));
+            assertTrue(new CgiHandler(cgi.settings()).handle(queued.get(i - 1)));
+        }
+        letScriptsFinish();
+        cgi.await(() -> holder.isResponded() && queued.stream().allMatch(FakeExchange::isResponded));
+        assertEquals(List.of("1", "2", "3", "4"), Files.readAllLines(cgi.cgiBin.resolve("order")));
+        cgi.assertCleanedUp();
+    }
+
+    @Test
+    void refusesWith503AndRetryAfterWhenTheQueueIsFull() throws Exception {
+        cgi.slots = new ProcessSlots(1);
+        cgi.queue = new CgiSettings.Queue(1, Duration.ofSeconds(30));
+        holdScript();
+        FakeExchange first = cgi.get("/cgi-bin/hold.sh");
+        FakeExchange second = cgi.get("/cgi-bin/hold.sh");
+        FakeExchange third = cgi.get("/cgi-bin/hold.sh");
+        assertFalse(second.isResponded());
+        assertEquals(503, third.status());
+        assertEquals("1", third.error.headers().get("Retry-After"));
+        letScriptsFinish();
+        cgi.await(() -> first.isResponded() && second.isResponded());
+        assertEquals(200, second.status());
+        cgi.assertCleanedUp();
+        assertEquals(200, cgi.getAndAwaitResponse("/cgi-bin/hold.sh").status(), "the slot came back");
+        cgi.assertCleanedUp();
+    }
+
+    @Test
+    void refusesWith503WhenTheWaitTimesOut() throws Exception {
+        cgi.slots = new ProcessSlots(1);
+        cgi.queue = new CgiSettings.Queue(10, Duration.ofSeconds(2));
+        holdScript();
+        FakeExchange first = cgi.get("/cgi-bin/hold.sh");
+        FakeExchange second = cgi.get("/cgi-bin/hold.sh");
+        cgi.loop.advance(1_999);
+        assertFalse(second.isResponded());
+        cgi.loop.advance(1);
         assertEquals(503, second.status());
         assertEquals("1", second.error.headers().get("Retry-After"));
-        Files.writeString(cgi.cgiBin.resolve("go"), "");
+        assertEquals(0, cgi.slots.waiting(), "left the queue");
+        letScriptsFinish();
         cgi.await(first::isResponded);
-        assertEquals("done", cgi.body(first.response));
         cgi.assertCleanedUp();
-        FakeExchange third = cgi.getAndAwaitResponse("/cgi-bin/hold.sh");
-        assertEquals(200, third.status(), "the slot came back");
+    }
+
+    @Test
+    void aRequestThatGoesAwayWhileWaitingNeverRuns() throws Exception {
+        cgi.slots = new ProcessSlots(1);
+        holdScript();
+        cgi.script("never.sh", "touch ran; printf 'Content-Type: text/plain\\n\\n'");
+        FakeExchange first = cgi.get("/cgi-bin/hold.sh");
+        FakeExchange gone = cgi.get("/cgi-bin/never.sh");
+        gone.abort();
+        assertEquals(0, cgi.slots.waiting());
+        letScriptsFinish();
+        cgi.await(first::isResponded);
+        cgi.assertCleanedUp();
+        assertFalse(Files.exists(cgi.cgiBin.resolve("ran")));
+        assertNull(gone.response);
+    }
+
+    @Test
+    void takesAProcessSlotOnlyOnceTheBodyIsComplete() throws Exception {
+        cgi.slots = new ProcessSlots(1);
+        cgi.script("echo.sh", "printf 'Content-Type: text/plain\\n\\n'; cat");
+        cgi.script("quick.sh", "printf 'Content-Type: text/plain\\n\\nquick'");
+        FakeExchange slow = cgi.exchange(new FakeRequest().path("/cgi-bin/echo.sh").body("POST", 4));
+        assertTrue(new CgiHandler(cgi.settings()).handle(slow));
+        slow.bodyConsumer.onData(ByteBuffer.wrap(new byte[] {'d', 'r'}));
+        assertEquals(0, cgi.slots.used(), "a body still on the wire holds no slot");
+        FakeExchange quick = cgi.getAndAwaitResponse("/cgi-bin/quick.sh");
+        assertEquals("quick", cgi.body(quick.response));
+        cgi.awaitScriptsEnded();
+        slow.bodyConsumer.onData(ByteBuffer.wrap(new byte[] {'i', 'p'}));
+        slow.bodyConsumer.onComplete();
+        cgi.await(slow::isResponded);
+        assertEquals("drip", cgi.body(slow.response));
+        cgi.assertCleanedUp();
+    }
+
+    @Test
+    void answersAnErrorStatusWithoutBodyWithTheErrorPage() throws Exception {
+        cgi.script("fail.sh", "printf 'Status: 500\\nSet-Cookie: seen=1\\n\\n'");
+        FakeExchange exchange = cgi.getAndAwaitResponse("/cgi-bin/fail.sh");
+        assertNull(exchange.response, "not the script's empty body");
+        assertEquals(500, exchange.error.status().code());
+        assertEquals("seen=1", exchange.error.headers().get("Set-Cookie"));
+        cgi.assertCleanedUp();
+    }
+
+    @Test
+    void sendsTheScriptsOwnBodyWithAnErrorStatus() throws Exception {
+        cgi.script("own.sh", "printf 'Status: 404\\nContent-Type: text/plain\\n\\nmine'");
+        FakeExchange exchange = cgi.getAndAwaitResponse("/cgi-bin/own.sh");
+        assertEquals(404, exchange.status());
+        assertEquals("mine", cgi.body(exchange.response));
+        cgi.assertCleanedUp();
+    }
+
+    @Test
+    void answers502ForALocalRedirectTheServerWouldRefuse() throws Exception {
+        cgi.script("escape.sh", "printf 'Location: /../../etc/passwd\\n\\n'");
+        FakeExchange exchange = cgi.getAndAwaitResponse("/cgi-bin/escape.sh");
+        assertNull(exchange.redirect);
+        assertEquals(502, exchange.status());
         cgi.assertCleanedUp();
     }
 }

@@ -33,6 +33,8 @@ final class CgiHarness {
     final Path cgiBin;
     final FakeLoop loop = new FakeLoop();
     ProcessSlots slots = new ProcessSlots(4);
+    CgiSettings.Queue queue = CgiSettings.Queue.DEFAULT;
+    final ProcessGroups groups = ProcessGroups.create();
     Duration timeout = Duration.ofSeconds(30);
     List<ScriptType> types = List.of(new ScriptType(".sh", null), new ScriptType(".cgi", Path.of("/bin/sh")));
 
@@ -51,7 +53,7 @@ final class CgiHarness {
     }
 
     CgiSettings settings() {
-        return new CgiSettings(types, timeout, slots, Map.of(), System.getenv("PATH"), spool);
+        return new CgiSettings(types, timeout, slots, queue, Map.of(), System.getenv("PATH"), spool, groups);
     }
 
     FakeExchange exchange(FakeRequest request) {
@@ -80,9 +82,10 @@ final class CgiHarness {
         await(() -> slots.used() == 0);
     }
 
-    /** No spool or stderr file is left, no slot is held, no timer is pending. */
+    /** No spool file is left, no slot is held, leftovers were swept, no timer is pending. */
     void assertCleanedUp() throws IOException {
         awaitScriptsEnded();
+        await(() -> groups.pendingSweeps() == 0);
         try (Stream<Path> files = Files.list(spool)) {
             assertEquals(List.of(), files.toList(), "temporary files left");
         }

@@ -59,6 +59,7 @@ class CgiSettingsTest {
         assertNull(settings.types().get(1).interpreter());
         assertEquals(Duration.ofSeconds(30), settings.timeout());
         assertEquals(ProcessSlotRegistry.DEFAULT_MAX_PROCESSES, settings.slots().max());
+        assertEquals(CgiSettings.Queue.DEFAULT, settings.queue());
         assertEquals(bin.toString(), settings.searchPath());
     }
 
@@ -88,6 +89,31 @@ class CgiSettingsTest {
         CgiSettings settings = read(List.of(Conf.directive("cgi", 1, ".py")),
                 List.of(Conf.directive("cgi_timeout", 2, "5s"))).orElseThrow();
         assertEquals(Duration.ofSeconds(5), settings.timeout());
+    }
+
+    @Test
+    void readsTheQueueFromTheNearestLevels() throws Exception {
+        CgiSettings settings = read(List.of(Conf.directive("cgi", 1, ".py"), Conf.directive("cgi_queue_size", 2, "0")),
+                List.of(Conf.directive("cgi_queue_timeout", 3, "750ms"), Conf.directive("cgi_queue_size", 4, "9")))
+                .orElseThrow();
+        assertEquals(new CgiSettings.Queue(0, Duration.ofMillis(750)), settings.queue());
+    }
+
+    @Test
+    void rejectsANegativeQueueAndAZeroWait() {
+        ConfigException size = assertThrows(ConfigException.class, () -> read(List.of(
+                Conf.directive("cgi", 1, ".py"), Conf.directive("cgi_queue_size", 2, "-1"))));
+        assertEquals(Conf.argumentPosition(Conf.FILE, 2, 0), size.errors().get(0).position());
+        assertThrows(ConfigException.class, () -> read(List.of(Conf.directive("cgi", 1, ".py"),
+                Conf.directive("cgi_queue_timeout", 2, "0s"))));
+    }
+
+    @Test
+    void sharesOneProcessSweeperAcrossCaps() throws Exception {
+        CgiSettings a = read(List.of(Conf.directive("cgi", 1, ".py"))).orElseThrow();
+        CgiSettings b = read(List.of(Conf.directive("cgi", 2, ".py"), Conf.directive("cgi_max_processes", 3, "2")))
+                .orElseThrow();
+        assertSame(a.groups(), b.groups());
     }
 
     @Test

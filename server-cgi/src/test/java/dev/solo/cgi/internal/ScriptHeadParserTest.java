@@ -146,24 +146,74 @@ class ScriptHeadParserTest {
         assertThrows(ScriptOutputException.class, () -> parse(endless));
     }
 
+    /**
+     * Feeds output as the run does: into one buffer that keeps what the parser left (an unfinished line), with
+     * {@code step} more bytes each time.
+     */
+    private static ScriptHead feed(byte[] output, int... splits) throws ScriptOutputException {
+        ScriptHeadParser parser = new ScriptHeadParser();
+        ByteBuffer buffer = ByteBuffer.allocate(output.length);
+        int from = 0;
+        for (int i = 0; i <= splits.length; i++) {
+            int to = i < splits.length ? splits[i] : output.length;
+            buffer.put(output, from, to - from);
+            from = to;
+            buffer.flip();
+            ScriptHead head = parser.parse(buffer);
+            buffer.compact();
+            if (head != null) {
+                return head;
+            }
+            assertTrue(parser.inProgress() || from == 0, "in progress after " + from + " bytes");
+        }
+        return null;
+    }
+
     @Test
     void resumesAcrossSplitsOneByteAtATime() throws Exception {
         byte[] output = "Status: 201 Created\r\nContent-Type: text/plain\r\n\r\nrest"
                 .getBytes(StandardCharsets.US_ASCII);
-        ScriptHeadParser parser = new ScriptHeadParser();
-        ScriptHead head = null;
-        int i = 0;
-        while (head == null) {
-            assertTrue(i < output.length, "head never completed");
-            ByteBuffer one = ByteBuffer.wrap(output, i, 1);
-            head = parser.parse(one);
-            i++;
-            if (head == null) {
-                assertTrue(parser.inProgress());
-            }
+        int[] every = new int[output.length - 1];
+        for (int i = 0; i < every.length; i++) {
+            every[i] = i + 1;
         }
+        ScriptHead head = feed(output, every);
+        assertNotNull(head);
         assertEquals(201, head.status().code());
-        assertEquals("rest".length(), output.length - i);
+    }
+
+    @Test
+    void countsAFieldSplitAcrossTwoReadsOnce() throws Exception {
+        // 12 KiB in one field: under the 16 KiB limit, wherever the pipe splits it (it was 502 in two reads).
+        byte[] output = ("Content-Type: text/plain\nSet-Cookie: big=" + "c".repeat(12 * 1024) + "\n\nbody")
+                .getBytes(StandardCharsets.US_ASCII);
+        for (int split = 1; split < output.length; split += 97) {
+            ScriptHead head = feed(output, split);
+            assertNotNull(head, "split at " + split);
+            assertEquals(12 * 1024 + 4, head.headers().get("Set-Cookie").length(), "split at " + split);
+        }
+    }
+
+    @Test
+    void rejectsAnUnfinishedLineThatCannotFitAnyMore() {
+        byte[] output = ("Content-Type: text/plain\nX-Long: " + "a".repeat(ScriptHeadParser.MAX_HEAD_BYTES))
+                .getBytes(StandardCharsets.US_ASCII);
+        assertThrows(ScriptOutputException.class, () -> feed(output, 100));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/../etc/passwd", "/a/%2e%2e/%2e%2e/x", "/a%2Fb", "/%zz", "/a\\b", "/page#top",
+        "/x?a b", "/x?%g1", "/x?\u00e9"})
+    void rejectsALocalRedirectTheServerWouldNotAccept(String location) {
+        assertThrows(ScriptOutputException.class, () -> parse("Location: " + location + "\n\n"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/a/b", "/a/../b", "/x?q=1&r=%20/?:@!$'()*+,;=-._~", "/caf%C3%A9"})
+    void acceptsAValidLocalRedirect(String location) throws Exception {
+        ScriptHead head = parse("Location: " + location + "\n\n");
+        assertEquals(ScriptHead.Kind.LOCAL_REDIRECT, head.kind());
+        assertEquals(location, head.location());
     }
 
     @Test

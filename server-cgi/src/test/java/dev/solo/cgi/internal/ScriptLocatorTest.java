@@ -26,7 +26,8 @@ class ScriptLocatorTest {
         Files.writeString(root.resolve("cgi-bin/tool.sh"), "");
         location = new FakeLocation(root);
         settings = new CgiSettings(List.of(new ScriptType(".py", null), new ScriptType(".sh", null)),
-                Duration.ofSeconds(30), new ProcessSlots(4), Map.of(), null, root);
+                Duration.ofSeconds(30), new ProcessSlots(4), CgiSettings.Queue.DEFAULT, Map.of(), null, root,
+                ProcessGroups.create());
     }
 
     private ScriptLocator.Result locate(String path) {

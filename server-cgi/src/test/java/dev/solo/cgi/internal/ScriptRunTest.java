@@ -250,11 +250,120 @@ class ScriptRunTest {
         cgi.assertCleanedUp();
     }
 
+    @Test
+    void runsTheScriptAsTheLeaderOfItsOwnProcessGroup() throws Exception {
+        // Field 5 of /proc/PID/stat is the process group; the command name "sh" holds no space.
+        cgi.script("group.sh", "echo $$ > pid; cut -d' ' -f5 /proc/$$/stat > group; "
+                + "printf 'Content-Type: text/plain\\n\\n'");
+        cgi.getAndAwaitResponse("/cgi-bin/group.sh");
+        cgi.assertCleanedUp();
+        assertEquals(Files.readString(cgi.cgiBin.resolve("pid")), Files.readString(cgi.cgiBin.resolve("group")));
+    }
+
+    @Test
+    void endsABackgroundChildWhenTheScriptExits() throws Exception {
+        // sleep 120 & exit 0: the 200 went out and the sleep ran on under PID 1.
+        cgi.script("background.sh", "sleep 60 & echo $! > pids; printf 'Content-Type: text/plain\\n\\nok'");
+        FakeExchange exchange = cgi.getAndAwaitResponse("/cgi-bin/background.sh");
+        assertEquals("ok", cgi.body(exchange.response));
+        cgi.awaitGone(cgi.awaitPids(cgi.cgiBin.resolve("pids"), 1));
+        cgi.assertCleanedUp();
+    }
+
+    @Test
+    void endsADoubleForkedOrphanThatStayedInTheGroup() throws Exception {
+        cgi.script("orphan.sh", "(sleep 60 </dev/null >/dev/null 2>&1 & echo $! > pids); "
+                + "printf 'Content-Type: text/plain\\n\\nok'");
+        cgi.getAndAwaitResponse("/cgi-bin/orphan.sh");
+        cgi.awaitGone(cgi.awaitPids(cgi.cgiBin.resolve("pids"), 1));
+        cgi.assertCleanedUp();
+    }
+
+    @Test
+    void endsASetsidChildThatStillHoldsTheScriptsOutputAfterANormalExit() throws Exception {
+        cgi.script("session.sh", "setsid sleep 60 & echo $! > pids; (setsid sleep 61 2>/dev/null & echo $! >> pids); "
+                + "printf 'Content-Type: text/plain\\n\\nok'");
+        cgi.getAndAwaitResponse("/cgi-bin/session.sh");
+        cgi.awaitGone(cgi.awaitPids(cgi.cgiBin.resolve("pids"), 2));
+        cgi.assertCleanedUp();
+    }
+
+    @Test
+    void endsASetsidGrandchildOnTimeout() throws Exception {
+        cgi.timeout = Duration.ofSeconds(5);
+        cgi.script("detach.sh", "echo $$ > pids; setsid sleep 60 >/dev/null 2>&1 & echo $! >> pids; "
+                + "(setsid sleep 61 & echo $! >> pids); exec sleep 62");
+        FakeExchange exchange = cgi.get("/cgi-bin/detach.sh");
+        List<Long> pids = cgi.awaitPids(cgi.cgiBin.resolve("pids"), 3);
+        cgi.loop.advance(5_000);
+        assertEquals(504, exchange.status());
+        cgi.awaitGone(pids);
+        cgi.assertCleanedUp();
+    }
+
+    @Test
+    void drainsStandardErrorWithoutAFileAndWithoutStallingTheScript() throws Exception {
+        // 20 MB of stderr: once a deleted temporary file the server kept growing.
+        cgi.script("chatty.sh", "head -c 20000000 /dev/zero | tr '\\0' 'e' >&2; touch wrote; "
+                + "printf 'Content-Type: text/plain\\n\\ndone'");
+        FakeExchange exchange = cgi.get("/cgi-bin/chatty.sh");
+        cgi.await(() -> Files.exists(cgi.cgiBin.resolve("wrote")) || exchange.isResponded()
+                || !openFilesIn(spool).isEmpty());
+        assertEquals(List.of(), openFilesIn(spool), "no file of the server's holds standard error");
+        cgi.await(exchange::isResponded);
+        assertEquals("done", cgi.body(exchange.response));
+        cgi.assertCleanedUp();
+    }
+
+    @Test
+    void acceptsA12KibHeaderBlockThatArrivesInTwoReads() throws Exception {
+        String half = "c".repeat(6 * 1024);
+        cgi.script("cookie.sh", "printf 'Content-Type: text/plain\\nSet-Cookie: big=" + half + "'; touch half; "
+                + "while [ ! -e go ]; do sleep 0.01; done; printf '" + half + "\\n\\nok'");
+        FakeExchange exchange = cgi.get("/cgi-bin/cookie.sh");
+        cgi.await(() -> Files.exists(cgi.cgiBin.resolve("half")));
+        // The first half is in the pipe: let a few polls read it before the rest is written.
+        turns = 0;
+        cgi.loop.runUntil(this::pollsDone, CgiHarness.LIMIT);
+        Files.writeString(cgi.cgiBin.resolve("go"), "");
+        cgi.await(exchange::isResponded);
+        assertEquals(200, exchange.status());
+        assertEquals(12 * 1024 + 4, exchange.response.headers().get("Set-Cookie").length());
+        cgi.assertCleanedUp();
+    }
+
     private static int read(BodySource source) {
         try {
             return source.read(ByteBuffer.allocate(100));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private int turns;
+
+    /** True after 100 virtual milliseconds of turns: every poll delay (at most 20 ms) has passed several times. */
+    private boolean pollsDone() {
+        return ++turns > 100;
+    }
+
+    /** @return the files under a directory that this JVM holds open, deleted ones included */
+    private static List<String> openFilesIn(Path directory) {
+        List<String> open = new ArrayList<>();
+        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+            for (Path fd : fds.toList()) {
+                try {
+                    String target = Files.readSymbolicLink(fd).toString();
+                    if (target.startsWith(directory.toString())) {
+                        open.add(target);
+                    }
+                } catch (IOException e) {
+                    // Closed while listing.
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return open;
     }
 }

@@ -1,51 +1,88 @@
 package dev.solo.cgi.internal;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.io.OutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class StderrLogTest {
 
-    @TempDir
-    Path dir;
+    /** A pipe's read end as the JDK gives it: {@code available()} says what can be read without waiting. */
+    private static InputStream pipe(byte[] content) {
+        return new ByteArrayInputStream(content);
+    }
 
-    @Test
-    void keepsReadingAfterItsNameIsGoneAndReleasesTheFile() throws Exception {
-        StderrLog log = StderrLog.create(dir, "cgi test");
-        Path file = log.file();
-        assertTrue(Files.exists(file));
-        try (OutputStream writer = Files.newOutputStream(file, StandardOpenOption.APPEND)) {
-            log.unlink();
-            assertFalse(Files.exists(file), "unlinked while the writer holds it open");
-            writer.write("line one\r\nline\u0007two\n".getBytes(StandardCharsets.UTF_8));
-            writer.write(new byte[StderrLog.MAX_LINE * 2]);
-            log.poll();
-            writer.write("no newline".getBytes(StandardCharsets.UTF_8));
+    private static byte[] lines(long total) {
+        byte[] line = "x".repeat(99).concat("\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] all = new byte[(int) total];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = line[i % line.length];
         }
-        log.close();
-        log.close();
-        log.poll();
-        assertFalse(Files.exists(file));
+        return all;
     }
 
     @Test
-    void stopsReadingPastTheLoggingBound() throws Exception {
-        StderrLog log = StderrLog.create(dir, "cgi test");
-        byte[] line = "x".repeat(99).concat("\n").getBytes(StandardCharsets.US_ASCII);
-        try (OutputStream writer = Files.newOutputStream(log.file(), StandardOpenOption.APPEND)) {
-            for (long written = 0; written < StderrLog.MAX_LOGGED * 3; written += line.length) {
-                writer.write(line);
-            }
+    void readsAtMostABoundedAmountPerPoll() {
+        byte[] written = lines(StderrLog.MAX_READ_PER_POLL * 3L);
+        StderrLog log = new StderrLog(pipe(written), "cgi test");
+        assertEquals(StderrLog.MAX_READ_PER_POLL, log.poll());
+        assertEquals(StderrLog.MAX_READ_PER_POLL, log.poll());
+        assertEquals(StderrLog.MAX_READ_PER_POLL, log.poll());
+        assertEquals(0, log.poll(), "nothing left: the script may write again");
+    }
+
+    @Test
+    void logsTheFirstLinesAndCountsTheRest() {
+        byte[] written = lines(StderrLog.MAX_LOGGED * 3);
+        StderrLog log = new StderrLog(pipe(written), "cgi test");
+        while (log.poll() > 0) {
+            // Drain as the run's polls do.
         }
+        log.close();
+        // Lines of 100 bytes are logged until the bound is passed; every later byte is counted and dropped.
+        long loggedLines = (StderrLog.MAX_LOGGED + 99) / 100;
+        assertEquals(written.length - loggedLines * 100, log.droppedBytes());
+    }
+
+    @Test
+    void logsALastLineWithoutNewlineAndClosesThePipeOnce() {
+        boolean[] closed = new boolean[1];
+        InputStream in = new ByteArrayInputStream("line one\r\nline\u0007two\nno newline".getBytes(
+                StandardCharsets.UTF_8)) {
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+        StderrLog log = new StderrLog(in, "cgi test");
         log.poll();
         log.close();
-        assertFalse(Files.exists(log.file()));
+        log.close();
+        assertEquals(0, log.poll(), "nothing read after close");
+        assertEquals(true, closed[0]);
+        assertEquals(0, log.droppedBytes());
+    }
+
+    @Test
+    void survivesAFailingPipe() {
+        InputStream broken = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("broken pipe");
+            }
+
+            @Override
+            public int available() throws IOException {
+                throw new IOException("broken pipe");
+            }
+        };
+        StderrLog log = new StderrLog(broken, "cgi test");
+        assertEquals(0, log.poll());
+        log.close();
+        assertThrows(IOException.class, broken::available, "the stream itself still fails");
     }
 }
