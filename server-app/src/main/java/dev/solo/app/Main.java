@@ -98,7 +98,13 @@ public final class Main {
         if (check) {
             System.out.println(file + ": configuration is valid");
             System.out.print(solo.summary());
+            for (String warning : solo.warnings()) {
+                System.out.println("warning: " + warning);
+            }
             return 0;
+        }
+        for (String warning : solo.warnings()) {
+            LOG.warn("{}", warning);
         }
         try {
             solo.start();

@@ -60,6 +60,11 @@ public final class Solo {
         return http.summary();
     }
 
+    /** @return risky settings to review, each {@code file:line:col: text} (printed by --check, logged at start) */
+    public List<String> warnings() {
+        return http.warnings();
+    }
+
     /**
      * Binds every address.
      *

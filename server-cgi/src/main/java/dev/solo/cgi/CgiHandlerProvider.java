@@ -5,8 +5,10 @@ import dev.solo.cgi.internal.CgiSettings;
 import dev.solo.cgi.internal.ProcessSlotRegistry;
 import dev.solo.config.ConfigException;
 import dev.solo.http.Handler;
+import dev.solo.http.spi.ExecutableFiles;
 import dev.solo.http.spi.HandlerProvider;
 import dev.solo.http.spi.LocationContext;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -46,5 +48,12 @@ public final class CgiHandlerProvider implements HandlerProvider {
     public Optional<Handler> create(LocationContext location) throws ConfigException {
         Optional<CgiSettings> settings = CgiSettings.read(location, System.getenv("PATH"), slots);
         return settings.map(CgiHandler::new);
+    }
+
+    /** Scripts are the files under the location's mapped directory with a {@code cgi} extension; see ScriptLocator. */
+    @Override
+    public Optional<ExecutableFiles> executables(LocationContext location) {
+        List<String> extensions = location.inheritedAll(CgiDirectives.CGI).stream().map(d -> d.arg(0)).toList();
+        return extensions.isEmpty() ? Optional.empty() : ExecutableFiles.servedBy(location, extensions);
     }
 }

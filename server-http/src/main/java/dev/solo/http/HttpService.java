@@ -32,9 +32,11 @@ public final class HttpService {
 
     private final Site site;
     private final List<Listener> listeners;
+    private final List<String> warnings;
 
-    private HttpService(Site site, HttpLimits limits) {
+    private HttpService(Site site, HttpLimits limits, List<String> warnings) {
         this.site = site;
+        this.warnings = List.copyOf(warnings);
         Function<dev.solo.http.internal.routing.HostTable, dev.solo.core.spi.ConnectionFactory> factories =
                 HttpConnectionFactory.shared(limits, site.accessLog());
         List<Listener> list = new ArrayList<>();
@@ -85,7 +87,17 @@ public final class HttpService {
             }
             seen.add(provider.name());
         }
-        return new HttpService(new SiteBuilder(handlers, sessions).build(document), HttpLimits.DEFAULTS);
+        SiteBuilder builder = new SiteBuilder(handlers, sessions);
+        Site site = builder.build(document);
+        return new HttpService(site, HttpLimits.DEFAULTS, builder.warnings());
+    }
+
+    /**
+     * @return risky settings an operator should review, each {@code file:line:col: text}: writable locations open to
+     *         the network, upload areas that hold a CGI directory, error pages a client could delete
+     */
+    public List<String> warnings() {
+        return warnings;
     }
 
     /** @return one listener per configured address */
@@ -99,8 +111,8 @@ public final class HttpService {
     }
 
     /**
-     * @return a human summary of what the config serves: addresses, server names, locations with their handlers (what
-     *         {@code solo --check} prints)
+     * @return a human summary of what the config serves: addresses, server names, locations with their handlers, the
+     *         methods they answer and those that write files (what {@code solo --check} prints)
      */
     public String summary() {
         StringBuilder out = new StringBuilder();
@@ -116,11 +128,23 @@ public final class HttpService {
                 for (RouteLocation location : server.locations().all()) {
                     out.append("    ").append(location).append(" -> ")
                             .append(location.handlers().stream().map(h -> h.getClass().getSimpleName()).toList())
+                            .append("  allow: ").append(location.allowHeader())
+                            .append("  writes: ").append(writes(location))
                             .append('\n');
                 }
             }
         }
         return out.toString();
+    }
+
+    private static String writes(RouteLocation location) {
+        List<String> methods = new ArrayList<>();
+        for (Method method : Method.values()) {
+            if (location.writeMethods().contains(method)) {
+                methods.add(method.token());
+            }
+        }
+        return methods.isEmpty() ? "none" : String.join(" ", methods);
     }
 
     /**

@@ -14,8 +14,27 @@ public interface Location {
     /** @return true for an exact-match location ({@code location = /path}) */
     boolean exact();
 
-    /** @return the accepted methods (HEAD is implied by GET) */
+    /** @return the methods the {@code methods} setting lets through to the handlers (HEAD is implied by GET) */
     Set<Method> methods();
+
+    /**
+     * The methods this location answers: those of {@link #methods()} that one of its handlers takes, and OPTIONS.
+     * This is what both OPTIONS and a 405 list in {@code Allow}.
+     *
+     * @return the methods; by default {@link #methods()}
+     */
+    default Set<Method> allowedMethods() {
+        return methods();
+    }
+
+    /**
+     * @return true when clients can create files here (a handler has {@link dev.solo.http.Handler#writeMethods()})
+     *         and the location has not opted in with {@code upload_inline on;}: the files it serves may come from
+     *         anybody, so active types (HTML, SVG, XML, JavaScript) go out as downloads. False by default.
+     */
+    default boolean servesClientFiles() {
+        return false;
+    }
 
     /**
      * Maps a decoded, normalised request path to a file through {@code root} or {@code alias}.

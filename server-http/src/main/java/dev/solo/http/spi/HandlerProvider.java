@@ -47,4 +47,18 @@ public interface HandlerProvider {
         }
         return handler.get();
     }
+
+    /**
+     * Where this type's handler in a location runs files as programs. The server asks every type whose handler is in
+     * a location's chain, and then refuses any upload store inside such an area (at load time) and any write of a
+     * covered file (403 at request time), so that no request can ever create a file the server would execute.
+     * A handler type that executes files must override this.
+     *
+     * @param location the location's settings, with inheritance applied
+     * @return the executable area, or empty (the default) when the handler runs no files
+     * @throws ConfigException with the position of the offending directive
+     */
+    default Optional<ExecutableFiles> executables(LocationContext location) throws ConfigException {
+        return Optional.empty();
+    }
 }

@@ -2,6 +2,7 @@ package dev.solo.http.spi;
 
 import dev.solo.config.Directive;
 import dev.solo.http.Location;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,4 +38,26 @@ public interface LocationContext {
      * @return every occurrence in the location block itself, in order
      */
     List<Directive> own(String name);
+
+    /**
+     * Every area where some location of any server runs files as programs. The list fills while the site is built
+     * and is complete before the first request, so a handler that writes files keeps it and checks each target
+     * against it when a request arrives.
+     *
+     * @return a live, unmodifiable view; empty by default
+     */
+    default List<ExecutableFiles> siteExecutables() {
+        return List.of();
+    }
+
+    /**
+     * Declares that this location's handler creates files in a directory (an upload store, the directory its prefix
+     * maps to). Once every server is built, the configuration is refused, at {@code cause}, when that directory lies
+     * in an area where some location runs files as programs: a client could upload a script and run it.
+     *
+     * @param directory the directory requests write to (files are created in it or below it)
+     * @param cause the directive that turned the writing on, for the error's position
+     */
+    default void writesTo(Path directory, Directive cause) {
+    }
 }

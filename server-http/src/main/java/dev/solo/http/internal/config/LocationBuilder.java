@@ -8,6 +8,7 @@ import dev.solo.http.spi.HandlerProvider;
 import dev.solo.http.internal.routing.FileMapping;
 import dev.solo.http.internal.routing.RouteLocation;
 import dev.solo.http.internal.routing.VirtualServer;
+import dev.solo.http.internal.upload.UploadDirectives;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,13 +33,17 @@ final class LocationBuilder {
     private final VirtualServer server;
     private final List<HandlerProvider> providers;
     private final List<ConfigError> errors;
+    private final SiteChecks checks;
+    private final List<Path> errorPageFiles = new ArrayList<>();
     private final Map<String, Directive> declared = new HashMap<>();
     private final Map<Directive, RouteLocation> errorPageOwners = new LinkedHashMap<>();
 
-    LocationBuilder(VirtualServer server, List<HandlerProvider> providers, List<ConfigError> errors) {
+    LocationBuilder(VirtualServer server, List<HandlerProvider> providers, List<ConfigError> errors,
+            SiteChecks checks) {
         this.server = server;
         this.providers = providers;
         this.errors = errors;
+        this.checks = checks;
     }
 
     /** Adds the server's locations; a server without {@code location /} gets one from its own settings. */
@@ -88,7 +93,9 @@ final class LocationBuilder {
             RouteLocation location = new RouteLocation(new RouteLocation.Settings(prefix, exact, methods(scope),
                     files(scope, prefix), index(scope), flag(scope, "autoindex"), maxBody(scope),
                     errorPages(scope), server.primaryName()));
-            location.handlers(SiteBuilder.chain(providers, new LocationScope(location, scope)));
+            location.handlers(SiteBuilder.chain(providers, new LocationScope(location, scope, checks), checks));
+            Optional<Directive> inline = scope.own(UploadDirectives.UPLOAD_INLINE);
+            location.inlineClientFiles(inline.isPresent() && inline.get().flagArg(0));
             server.locations().add(location);
             for (Directive errorPage : scope.inheritedAll("error_page")) {
                 errorPageOwners.putIfAbsent(errorPage, location);
@@ -104,12 +111,18 @@ final class LocationBuilder {
             String uri = directive.arg(directive.argCount() - 1);
             RouteLocation target = server.locations().match(uri);
             Optional<Path> file = target == null ? Optional.empty() : target.resolve(uri);
+            file.ifPresent(errorPageFiles::add);
             if (file.isEmpty() || !Files.isRegularFile(file.get())) {
                 errors.add(new ConfigError(directive.args().get(directive.argCount() - 1).position(),
                         "error page '" + uri + "' does not exist" + file.map(p -> " (looked for " + p + ")")
                                 .orElse("")));
             }
         });
+    }
+
+    /** @return the files of the server's error pages, once {@link #checkErrorPages()} ran */
+    List<Path> errorPageFiles() {
+        return errorPageFiles;
     }
 
     private static Set<Method> methods(Scope scope) throws ConfigException {

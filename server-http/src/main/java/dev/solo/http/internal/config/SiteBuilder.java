@@ -14,6 +14,7 @@ import dev.solo.http.internal.routing.LocationTable;
 import dev.solo.http.internal.routing.Site;
 import dev.solo.http.internal.routing.Timeouts;
 import dev.solo.http.internal.routing.VirtualServer;
+import dev.solo.http.internal.upload.UploadDirectives;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,6 +38,7 @@ public final class SiteBuilder {
     private final Map<InetSocketAddress, HostTable> hostTables = new LinkedHashMap<>();
     private final Map<InetSocketAddress, String> origins = new HashMap<>();
     private final Map<InetSocketAddress, Directive> defaultMarks = new HashMap<>();
+    private final SiteChecks checks = new SiteChecks();
 
     /**
      * @param handlerProviders every handler type, in any order
@@ -68,6 +70,7 @@ public final class SiteBuilder {
                 errors.addAll(e.errors());
             }
         }
+        checks.verify(errors);
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
@@ -90,7 +93,12 @@ public final class SiteBuilder {
         LocationTable locations = new LocationTable();
         VirtualServer virtualServer = new VirtualServer(List.copyOf(names), locations, timeouts(server), sessions,
                 block.position());
-        LocationBuilder locationBuilder = new LocationBuilder(virtualServer, handlerProviders, errors);
+        for (Directive upload : server.ownAll(UploadDirectives.UPLOAD)) {
+            // Inherited, it reached every location, /cgi-bin/ and the error pages included.
+            errors.add(new ConfigError(upload.position(), "'upload' is not allowed in a server block: write methods"
+                    + " are never inherited; put 'upload on;' in each location that takes uploads"));
+        }
+        LocationBuilder locationBuilder = new LocationBuilder(virtualServer, handlerProviders, errors, checks);
         locationBuilder.addAll(server, "");
         locationBuilder.checkErrorPages();
 
@@ -116,6 +124,12 @@ public final class SiteBuilder {
             }
             bind(address, listen, virtualServer, markedDefault);
         }
+        checks.warnWritable(locations.all(), List.copyOf(seen.keySet()), locationBuilder.errorPageFiles());
+    }
+
+    /** @return the warnings about the site just built (risky settings an operator should review), for --check */
+    public List<String> warnings() {
+        return checks.warnings();
     }
 
     private void bind(InetSocketAddress address, Directive listen, VirtualServer server, boolean markedDefault) {
@@ -166,7 +180,8 @@ public final class SiteBuilder {
     }
 
     /** Builds the handler chain of one location: {@code handler NAME;} picks one type, else every type that applies. */
-    static List<Handler> chain(List<HandlerProvider> providers, LocationScope scope) throws ConfigException {
+    static List<Handler> chain(List<HandlerProvider> providers, LocationScope scope, SiteChecks checks)
+            throws ConfigException {
         Optional<Directive> explicit = scope.inherited("handler");
         List<Handler> chain = new ArrayList<>();
         if (explicit.isPresent()) {
@@ -174,6 +189,7 @@ public final class SiteBuilder {
             for (HandlerProvider provider : providers) {
                 if (provider.name().equals(name)) {
                     chain.add(provider.createExplicit(scope));
+                    provider.executables(scope).ifPresent(checks::executes);
                     return chain;
                 }
             }
@@ -182,7 +198,11 @@ public final class SiteBuilder {
         }
         for (HandlerProvider provider : providers) {
             Optional<Handler> handler = provider.create(scope);
-            handler.ifPresent(chain::add);
+            if (handler.isPresent()) {
+                chain.add(handler.get());
+                // Asked only of the types in the chain: a location that names another handler runs nothing.
+                provider.executables(scope).ifPresent(checks::executes);
+            }
         }
         return chain;
     }

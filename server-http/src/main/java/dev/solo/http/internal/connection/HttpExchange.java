@@ -148,11 +148,11 @@ final class HttpExchange implements Exchange {
         }
         if (method == Method.OPTIONS) {
             // OPTIONS asks what the location accepts; it is always answered (RFC 9110 §9.3.7).
-            respond(Response.of(Status.NO_CONTENT).header("Allow", allowHeader(location)));
+            respond(Response.of(Status.NO_CONTENT).header("Allow", location.allowHeader()));
             return;
         }
         if (!location.allows(method)) {
-            throw HttpException.methodNotAllowed(allowHeader(location));
+            throw HttpException.methodNotAllowed(location.allowHeader());
         }
         if (head.hasBody() && head.contentLength() > location.maxBodySize()) {
             // Known before reading: answer at once, never read the body (RFC 9110 §15.5.14), then close.
@@ -169,19 +169,6 @@ final class HttpExchange implements Exchange {
             }
         }
         throw new HttpException(Status.NOT_FOUND, "not found", false);
-    }
-
-    private static String allowHeader(RouteLocation location) {
-        StringBuilder allow = new StringBuilder();
-        for (Method m : Method.values()) {
-            if (location.allows(m)) {
-                allow.append(allow.length() == 0 ? "" : ", ").append(m.token());
-            }
-        }
-        if (!location.allows(Method.OPTIONS)) {
-            allow.append(", OPTIONS");
-        }
-        return allow.toString();
     }
 
     // ---- request body ----

@@ -17,6 +17,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Serves files under the location's root or alias: GET and HEAD, index files, directory listings, validators and
@@ -33,10 +34,16 @@ final class StaticFileHandler implements Handler {
     }
 
     @Override
+    public Set<Method> methods() {
+        return Set.of(Method.GET, Method.HEAD);
+    }
+
+    @Override
     public boolean handle(Exchange exchange) throws IOException {
         Request request = exchange.request();
         if (request.method() != Method.GET && request.method() != Method.HEAD) {
-            exchange.sendError(HttpException.methodNotAllowed("GET, HEAD, OPTIONS"));
+            // Another handler of the location takes this method but declined the path: Allow says what OPTIONS says.
+            exchange.sendError(HttpException.methodNotAllowed(ClientFiles.allowHeader(exchange.location())));
             return true;
         }
         Location location = exchange.location();
@@ -115,7 +122,8 @@ final class StaticFileHandler implements Handler {
             exchange.sendError(FileErrors.statusFor(e));
             return;
         }
-        exchange.respond(Response.of(Status.OK).body("text/html; charset=utf-8", listing));
+        exchange.respond(Response.of(Status.OK).header("X-Content-Type-Options", "nosniff")
+                .body("text/html; charset=utf-8", listing));
     }
 
     private void serveFile(Exchange exchange, FileCache.Entry entry) throws IOException {
@@ -155,6 +163,7 @@ final class StaticFileHandler implements Handler {
                 .header("Last-Modified", entry.lastModified)
                 .header("ETag", entry.etag)
                 .header("Accept-Ranges", "bytes");
+        String type = ClientFiles.guard(exchange.location(), response, entry.contentType);
         long first = range == null ? 0 : range.first();
         long length = range == null ? size : range.length();
         if (range != null) {
@@ -169,7 +178,7 @@ final class StaticFileHandler implements Handler {
                 body = body.duplicate();
                 body.position((int) first).limit((int) (first + length));
             }
-            exchange.respond(response.body(entry.contentType, body));
+            exchange.respond(response.body(type, body));
             return;
         }
         FileChannel channel;
@@ -179,7 +188,7 @@ final class StaticFileHandler implements Handler {
             exchange.sendError(FileErrors.statusFor(e));
             return;
         }
-        response.header("Content-Type", entry.contentType);
+        response.header("Content-Type", type);
         exchange.respond(response.file(channel, first, length));
     }
 }

@@ -4,6 +4,7 @@ import dev.solo.http.Handler;
 import dev.solo.http.Location;
 import dev.solo.http.Method;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,10 @@ public final class RouteLocation implements Location {
     private final Map<Integer, String> errorPages;
     private final String serverName;
     private List<Handler> handlers = List.of();
+    private Set<Method> allowed;
+    private String allowHeader;
+    private Set<Method> writeMethods = Set.of();
+    private boolean inlineClientFiles;
 
     /**
      * @param settings the resolved settings of the location
@@ -36,6 +41,13 @@ public final class RouteLocation implements Location {
         this.maxBodySize = settings.maxBodySize();
         this.errorPages = Map.copyOf(settings.errorPages());
         this.serverName = settings.serverName();
+        Set<Method> configured = EnumSet.noneOf(Method.class);
+        for (Method method : Method.values()) {
+            if (allowsByConfig(method)) {
+                configured.add(method);
+            }
+        }
+        allowed(configured);
     }
 
     /**
@@ -56,9 +68,70 @@ public final class RouteLocation implements Location {
             String serverName) {
     }
 
-    /** @param chain the handlers, in order; set once while the site is built */
+    /**
+     * Sets the chain, and with it the methods the location answers: a method of {@code methods} that no handler
+     * takes would only meet a 405 or 404 further down, so it is left out of {@code Allow} and refused at once. A
+     * location without handlers keeps its {@code methods}, since everything there is a 404 anyway.
+     *
+     * @param chain the handlers, in order; set once while the site is built
+     */
     public void handlers(List<Handler> chain) {
         this.handlers = List.copyOf(chain);
+        Set<Method> taken = EnumSet.noneOf(Method.class);
+        Set<Method> writes = EnumSet.noneOf(Method.class);
+        for (Handler handler : handlers) {
+            taken.addAll(handler.methods());
+            writes.addAll(handler.writeMethods());
+        }
+        Set<Method> answered = EnumSet.noneOf(Method.class);
+        for (Method method : Method.values()) {
+            if (allowsByConfig(method) && (handlers.isEmpty() || taken.contains(method))) {
+                answered.add(method);
+            }
+        }
+        allowed(answered);
+        writes.retainAll(answered);
+        this.writeMethods = Set.copyOf(writes);
+    }
+
+    private void allowed(Set<Method> answered) {
+        Set<Method> all = EnumSet.noneOf(Method.class);
+        all.addAll(answered);
+        // OPTIONS is always answered (RFC 9110 §9.3.7), by the server itself.
+        all.add(Method.OPTIONS);
+        this.allowed = Set.copyOf(all);
+        StringBuilder header = new StringBuilder();
+        for (Method method : Method.values()) {
+            if (all.contains(method)) {
+                header.append(header.length() == 0 ? "" : ", ").append(method.token());
+            }
+        }
+        this.allowHeader = header.toString();
+    }
+
+    /** @param inline true when {@code upload_inline on;} lets client files go out with their own type */
+    public void inlineClientFiles(boolean inline) {
+        this.inlineClientFiles = inline;
+    }
+
+    /** @return the {@code Allow} value of OPTIONS and 405 answers: {@link #allowedMethods()} in a fixed order */
+    public String allowHeader() {
+        return allowHeader;
+    }
+
+    /** @return the methods with which a handler here writes files, among those the location answers */
+    public Set<Method> writeMethods() {
+        return writeMethods;
+    }
+
+    @Override
+    public Set<Method> allowedMethods() {
+        return allowed;
+    }
+
+    @Override
+    public boolean servesClientFiles() {
+        return !writeMethods.isEmpty() && !inlineClientFiles;
     }
 
     /** @return the handler chain */
@@ -76,9 +149,14 @@ public final class RouteLocation implements Location {
 
     /**
      * @param method a method
-     * @return whether the location accepts it (HEAD wherever GET is accepted)
+     * @return whether the location answers it: configured in {@code methods} (HEAD wherever GET is) and taken by a
+     *         handler, or OPTIONS
      */
     public boolean allows(Method method) {
+        return allowed.contains(method);
+    }
+
+    private boolean allowsByConfig(Method method) {
         return methods.contains(method) || (method == Method.HEAD && methods.contains(Method.GET));
     }
 

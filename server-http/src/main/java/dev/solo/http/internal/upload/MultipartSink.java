@@ -25,6 +25,7 @@ final class MultipartSink implements BodySink, MultipartParser.Listener {
     private final MultipartParser parser;
     private final Path directory;
     private final UploadLimits limits;
+    private final ExecutableGuard guard;
     private final List<StagedFile> files = new ArrayList<>();
     private final FormFields fields;
     private Current current = Current.NONE;
@@ -33,8 +34,10 @@ final class MultipartSink implements BodySink, MultipartParser.Listener {
      * @param boundary the body's boundary
      * @param directory where files are staged
      * @param limits memory and file-count limits
+     * @param guard refuses names the server would run as programs
      */
-    MultipartSink(String boundary, Path directory, UploadLimits limits) {
+    MultipartSink(String boundary, Path directory, UploadLimits limits, ExecutableGuard guard) {
+        this.guard = guard;
         this.parser = new MultipartParser(boundary, limits.maxPartHeaderBytes(), this);
         this.directory = directory;
         this.limits = limits;
@@ -83,6 +86,7 @@ final class MultipartSink implements BodySink, MultipartParser.Listener {
         }
         String name = FileNames.sanitize(headers.fileName())
                 .orElseThrow(() -> HttpException.badRequest("unusable file name"));
+        guard.check(directory.resolve(name), true);
         if (files.size() == limits.maxFiles()) {
             throw HttpException.contentTooLarge("too many files in one request");
         }

@@ -3,9 +3,12 @@ package dev.solo.http.internal.upload;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -135,6 +138,24 @@ final class StagedFile {
             }
         }
         throw new FileAlreadyExistsException(directory.resolve(name).toString());
+    }
+
+    /**
+     * Renames the file to its name, replacing a file of that name: for a PUT whose preconditions named the version
+     * it replaces. The rename is atomic, so a reader sees the old file or the new one, never a mix.
+     *
+     * @return the name the file got
+     * @throws IOException when the rename fails
+     */
+    String publishReplacing() throws IOException {
+        close();
+        Path target = directory.resolve(name);
+        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new AccessDeniedException(target.toString());
+        }
+        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+        published = target;
+        return name;
     }
 
     /** Removes the temporary file, if it is still there: the upload did not complete. */

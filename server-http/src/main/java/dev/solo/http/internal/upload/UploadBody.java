@@ -3,8 +3,10 @@ package dev.solo.http.internal.upload;
 import dev.solo.http.BodyConsumer;
 import dev.solo.http.Exchange;
 import dev.solo.http.HeaderName;
+import dev.solo.http.Headers;
 import dev.solo.http.HttpException;
 import dev.solo.http.Status;
+import dev.solo.http.internal.files.WritePreconditions;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -31,6 +33,7 @@ final class UploadBody implements BodyConsumer {
     private final UploadTarget target;
     private final BodySink sink;
     private final boolean numberIfTaken;
+    private final Headers replaceIf;
     private boolean done;
 
     /**
@@ -38,12 +41,16 @@ final class UploadBody implements BodyConsumer {
      * @param target where the files go
      * @param sink raw or multipart
      * @param numberIfTaken true to pick {@code name (1).ext} for a taken name (POST), false to answer 409 (PUT)
+     * @param replaceIf for a PUT that names the version it replaces ({@code If-Match}, {@code If-Unmodified-Since}):
+     *                  its header fields, evaluated again just before the rename, which then replaces the file;
+     *                  null never to replace
      */
-    UploadBody(Exchange exchange, UploadTarget target, BodySink sink, boolean numberIfTaken) {
+    UploadBody(Exchange exchange, UploadTarget target, BodySink sink, boolean numberIfTaken, Headers replaceIf) {
         this.exchange = exchange;
         this.target = target;
         this.sink = sink;
         this.numberIfTaken = numberIfTaken;
+        this.replaceIf = replaceIf;
     }
 
     /**
@@ -123,7 +130,7 @@ final class UploadBody implements BodyConsumer {
         List<StoredFile> stored = new ArrayList<>(files.size());
         try {
             for (StagedFile file : files) {
-                String name = file.publish(numberIfTaken);
+                String name = replaceIf == null ? file.publish(numberIfTaken) : replace(file);
                 stored.add(new StoredFile(name, target.urlOf(name), file.size()));
             }
             return stored;
@@ -133,6 +140,17 @@ final class UploadBody implements BodyConsumer {
             }
             throw e;
         }
+    }
+
+    /**
+     * The file may have changed while the body arrived: the conditions are checked again right before the rename
+     * (RFC 9110 §13.2.1 evaluates them against the state the change would apply to).
+     */
+    private String replace(StagedFile file) throws IOException {
+        if (!WritePreconditions.hold(replaceIf, target.directory().resolve(file.name()))) {
+            throw UploadTarget.error(Status.PRECONDITION_FAILED, "the file changed");
+        }
+        return file.publishReplacing();
     }
 
     /** Answers a failure found once the whole body was read: the connection may stay open. */

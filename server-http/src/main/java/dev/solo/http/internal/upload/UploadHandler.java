@@ -3,18 +3,23 @@ package dev.solo.http.internal.upload;
 import dev.solo.http.Exchange;
 import dev.solo.http.Handler;
 import dev.solo.http.HeaderName;
+import dev.solo.http.Headers;
 import dev.solo.http.HttpException;
 import dev.solo.http.Method;
 import dev.solo.http.Request;
 import dev.solo.http.Response;
 import dev.solo.http.Status;
+import dev.solo.http.internal.files.WritePreconditions;
+import dev.solo.http.spi.ExecutableFiles;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +38,14 @@ import org.slf4j.LoggerFactory;
  *   <li>Every other method is declined, so GET falls through to static files and listings.</li>
  * </ul>
  *
+ * <p>PUT and DELETE honour the preconditions of RFC 9110 §13 ({@link WritePreconditions}): {@code If-Match} and
+ * {@code If-Unmodified-Since} that do not hold, or {@code If-None-Match} that does, give 412 and change nothing. A PUT
+ * that names the version it replaces ({@code If-Match}, {@code If-Unmodified-Since}) and holds may replace an
+ * existing file; without one, an existing name is a 409 as above.
+ *
+ * <p>No write ever creates, replaces or deletes a file that some location of any server runs as a program: such a
+ * request is refused with 403 ({@link ExecutableGuard}).
+ *
  * <p>Files are staged and renamed into place only when the request completed ({@link UploadBody}). Disk writes run
  * on the loop thread, one read buffer at a time.
  */
@@ -42,16 +55,41 @@ public final class UploadHandler implements Handler {
 
     private static final String MULTIPART_FORM = "multipart/form-data";
 
+    private static final Set<Method> METHODS = Set.of(Method.POST, Method.PUT, Method.DELETE);
+
     private final Optional<UploadTarget.Store> store;
     private final UploadLimits limits;
+    private final ExecutableGuard guard;
 
     /**
      * @param store the {@code upload_store} directory, if configured
      * @param limits per-request memory and file limits
+     * @param executables every area where the site runs files as programs (a live view, complete before requests)
      */
-    UploadHandler(Optional<UploadTarget.Store> store, UploadLimits limits) {
+    UploadHandler(Optional<UploadTarget.Store> store, UploadLimits limits, List<ExecutableFiles> executables) {
         this.store = store;
         this.limits = limits;
+        this.guard = new ExecutableGuard(executables);
+    }
+
+    /**
+     * A handler in a site that runs no files as programs (tests).
+     *
+     * @param store the {@code upload_store} directory, if configured
+     * @param limits per-request memory and file limits
+     */
+    UploadHandler(Optional<UploadTarget.Store> store, UploadLimits limits) {
+        this(store, limits, List.of());
+    }
+
+    @Override
+    public Set<Method> methods() {
+        return METHODS;
+    }
+
+    @Override
+    public Set<Method> writeMethods() {
+        return METHODS;
     }
 
     @Override
@@ -79,22 +117,23 @@ public final class UploadHandler implements Handler {
         String contentType = request.headers().get(HeaderName.CONTENT_TYPE);
         UploadTarget target;
         BodySink sink;
+        Headers replaceIf = null;
         if (method == Method.POST && contentType != null
                 && HeaderParameters.parse(contentType).value().equals(MULTIPART_FORM)) {
             String boundary = MultipartParser.boundaryOf(contentType).orElseThrow(
                     () -> UploadTarget.error(Status.UNSUPPORTED_MEDIA_TYPE, "multipart/form-data without boundary"));
             target = UploadTarget.forForm(exchange.location(), request.path(), store);
-            sink = new MultipartSink(boundary, target.directory(), limits);
+            sink = new MultipartSink(boundary, target.directory(), limits, guard);
         } else {
             target = UploadTarget.forFile(exchange.location(), request.path(), store);
-            if (method == Method.PUT && Files.exists(target.directory().resolve(target.name()),
-                    LinkOption.NOFOLLOW_LINKS)) {
-                // Refused before the body is sent; checked again at the rename, since the name may be taken meanwhile.
-                throw UploadTarget.error(Status.CONFLICT, "a file of that name already exists");
+            Path file = target.directory().resolve(target.name());
+            guard.check(file, false);
+            if (method == Method.PUT) {
+                replaceIf = checkPut(request, file);
             }
             sink = new RawSink(StagedFile.create(target.directory(), target.name()));
         }
-        UploadBody body = new UploadBody(exchange, target, sink, method == Method.POST);
+        UploadBody body = new UploadBody(exchange, target, sink, method == Method.POST, replaceIf);
         exchange.onAbort(body::abandon);
         if (request.hasBody()) {
             exchange.receiveBody(body);
@@ -103,11 +142,32 @@ public final class UploadHandler implements Handler {
         }
     }
 
+    /**
+     * Refused before the body is sent: conditions that fail (412), or an existing name the client did not say it
+     * replaces (409); both are checked again at the rename, since the file may change meanwhile.
+     *
+     * @return the header fields to check again before replacing, or null when the PUT only creates
+     */
+    private static Headers checkPut(Request request, Path file) throws IOException {
+        Headers headers = request.headers();
+        if (WritePreconditions.present(headers) && !WritePreconditions.hold(headers, file)) {
+            throw UploadTarget.error(Status.PRECONDITION_FAILED, "precondition failed");
+        }
+        if (WritePreconditions.namesCurrentVersion(headers)) {
+            return headers;
+        }
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw UploadTarget.error(Status.CONFLICT, "a file of that name already exists");
+        }
+        return null;
+    }
+
     private void delete(Exchange exchange) {
         String path = exchange.request().path();
         Path file;
         try {
             file = UploadTarget.mapped(exchange.location(), path);
+            guard.check(file, false);
         } catch (HttpException e) {
             exchange.sendError(e);
             return;
@@ -121,6 +181,11 @@ public final class UploadHandler implements Handler {
             return;
         }
         try {
+            Headers headers = exchange.request().headers();
+            if (WritePreconditions.present(headers) && !WritePreconditions.hold(headers, file)) {
+                exchange.sendError(UploadTarget.error(Status.PRECONDITION_FAILED, "precondition failed"));
+                return;
+            }
             Files.delete(file);
             LOG.debug("Deleted {}", file);
             exchange.respond(Response.of(Status.NO_CONTENT));

@@ -53,6 +53,28 @@ class UploadHandlerProviderTest {
     }
 
     @Test
+    void buildsNothingWhereUploadIsOnlyInherited() throws ConfigException {
+        // Issue 15: "upload on;" from the server or an enclosing location reached /cgi-bin/ and the error pages.
+        assertEquals(Optional.empty(),
+                provider.create(inheriting(withRoot(), Map.of("upload", directive("upload", "on")))));
+    }
+
+    @Test
+    void refusesAnUploadHandlerInheritedFromAnEnclosingLocation() {
+        LocationContext context = inheriting(withRoot(), Map.of("handler", directive("handler", "upload")));
+
+        ConfigException error = assertThrows(ConfigException.class, () -> provider.createExplicit(context));
+        assertTrue(error.getMessage().contains("not inherited"), error::getMessage);
+    }
+
+    @Test
+    void acceptsAnUploadHandlerNamedInTheLocationItself() throws ConfigException {
+        LocationContext context = context(withRoot(), Map.of("handler", directive("handler", "upload")));
+
+        assertTrue(provider.createExplicit(context) instanceof UploadHandler);
+    }
+
+    @Test
     void acceptsAStoreInPlaceOfARoot() throws ConfigException {
         Location noRoot = mock(Location.class);
         when(noRoot.root()).thenReturn(Optional.empty());
@@ -76,7 +98,8 @@ class UploadHandlerProviderTest {
 
     @Test
     void explicitHandlerRefusesUploadOff() {
-        LocationContext context = context(withRoot(), Map.of("upload", directive("upload", "off")));
+        LocationContext context = context(withRoot(), Map.of("upload", directive("upload", "off"),
+                "handler", directive("handler", "upload")));
 
         assertThrows(ConfigException.class, () -> provider.createExplicit(context));
     }
@@ -86,9 +109,12 @@ class UploadHandlerProviderTest {
         Map<String, DirectiveSpec> specs = new UploadDirectives().directives().stream()
                 .collect(Collectors.toMap(DirectiveSpec::name, s -> s));
 
-        assertEquals(List.of("upload", "upload_store"), specs.keySet().stream().sorted().collect(Collectors.toList()));
+        assertEquals(List.of("upload", "upload_inline", "upload_store"),
+                specs.keySet().stream().sorted().collect(Collectors.toList()));
         for (DirectiveSpec spec : specs.values()) {
-            assertTrue(spec.allowedIn("server") && spec.allowedIn("location") && !spec.allowedIn("main"),
+            // "upload" parses in a server block so that the site builder can explain why it is refused there.
+            boolean serverToo = !spec.name().equals("upload_inline");
+            assertTrue(spec.allowedIn("server") == serverToo && spec.allowedIn("location") && !spec.allowedIn("main"),
                     spec::toString);
             assertEquals(1, spec.minArgs());
             assertEquals(1, spec.maxArgs());
@@ -128,7 +154,16 @@ class UploadHandlerProviderTest {
         return new TestLocation("/", dir);
     }
 
-    private static LocationContext context(Location location, Map<String, Directive> inherited) {
+    /** A location that sets these directives itself. */
+    private static LocationContext context(Location location, Map<String, Directive> own) {
+        LocationContext context = inheriting(location, own);
+        when(context.own(anyString())).thenAnswer(call -> Optional.ofNullable(own.get(call.<String>getArgument(0)))
+                .map(List::of).orElse(List.of()));
+        return context;
+    }
+
+    /** A location that inherits these directives from the levels above and sets none itself. */
+    private static LocationContext inheriting(Location location, Map<String, Directive> inherited) {
         LocationContext context = mock(LocationContext.class);
         when(context.location()).thenReturn(location);
         when(context.block()).thenReturn(Directive.block("location", new SourcePosition(Path.of("solo.conf"), 1, 1),
