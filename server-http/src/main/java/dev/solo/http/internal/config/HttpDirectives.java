@@ -48,6 +48,8 @@ public final class HttpDirectives implements DirectiveProvider {
                         b -> b.contexts(MAIN, SERVER).args(1).check(duration(0))),
                 DirectiveSpec.create("client_body_timeout",
                         b -> b.contexts(MAIN, SERVER).args(1).check(duration(0))),
+                DirectiveSpec.create("client_body_total_timeout",
+                        b -> b.contexts(MAIN, SERVER).args(1).check(duration(0))),
                 DirectiveSpec.create("keepalive_timeout", b -> b.contexts(MAIN, SERVER).args(1).check(duration(0))),
                 DirectiveSpec.create("send_timeout", b -> b.contexts(MAIN, SERVER).args(1).check(duration(0))),
                 DirectiveSpec.create("request_timeout", b -> b.contexts(MAIN, SERVER).args(1).check(duration(0))),

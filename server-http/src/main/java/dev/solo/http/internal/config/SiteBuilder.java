@@ -161,7 +161,8 @@ public final class SiteBuilder {
                 millis(server, "keepalive_timeout", d.keepAlive()),
                 millis(server, "send_timeout", d.send()),
                 millis(server, "request_timeout", d.request()),
-                intSetting(server, "keepalive_requests", d.keepAliveRequests()));
+                intSetting(server, "keepalive_requests", d.keepAliveRequests()),
+                millis(server, "client_body_total_timeout", d.bodyTotal()));
     }
 
     private static long millis(Scope scope, String name, long fallback) throws ConfigException {

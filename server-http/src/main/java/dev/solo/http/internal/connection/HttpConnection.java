@@ -43,6 +43,11 @@ final class HttpConnection implements ConnectionHandler {
     private final Transport transport;
     private final ConnectionContext context;
     private final HostTable hosts;
+    /**
+     * The server block the latest request was routed to (the address's default server until one is): its
+     * keep-alive, send and {@code keepalive_requests} settings govern the connection after that request.
+     */
+    private VirtualServer server;
     /** Taken from the pool at the first byte of a request, given back when the connection is idle again. */
     private RequestDecoder decoder;
     private final Timer timer;
@@ -72,7 +77,8 @@ final class HttpConnection implements ConnectionHandler {
         this.transport = transport;
         this.context = context;
         this.hosts = hosts;
-        this.timer = transport.loop().schedule(timeouts().keepAlive(), this::onTimeout);
+        this.server = hosts.defaultServer();
+        this.timer = transport.loop().schedule(server.timeouts().keepAlive(), this::onTimeout);
         this.deadline = Deadline.KEEP_ALIVE;
         updateInterest();
     }
@@ -93,9 +99,22 @@ final class HttpConnection implements ConnectionHandler {
         return hosts;
     }
 
-    /** Timeouts before the request names its host come from the address's default server. */
+    /**
+     * The settings of the server the latest request was routed to. Only the header timeout, which runs before a
+     * request names its host, comes from the address's default server instead.
+     */
     private Timeouts timeouts() {
-        return hosts.defaultServer().timeouts();
+        return server.timeouts();
+    }
+
+    /** @param routed the server block the current request was routed to */
+    void routedTo(VirtualServer routed) {
+        this.server = routed;
+    }
+
+    /** @return the send timeout of the server the current request was routed to, in milliseconds */
+    long sendTimeout() {
+        return server.timeouts().send();
     }
 
     @Override
@@ -140,7 +159,8 @@ final class HttpConnection implements ConnectionHandler {
                     if (decoder == null) {
                         decoder = context.decoders.acquire();
                     }
-                    arm(Deadline.HEADER, timeouts().header());
+                    // The head has not named its host yet: the address's default server decides.
+                    arm(Deadline.HEADER, hosts.defaultServer().timeouts().header());
                 }
                 if (state == State.READING_HEAD) {
                     if (decoder.decode(readBuffer) == RequestDecoder.Result.NEED_MORE) {

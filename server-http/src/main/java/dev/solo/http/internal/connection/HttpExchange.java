@@ -71,6 +71,8 @@ final class HttpExchange implements Exchange {
     private HttpException earlyError;
     private int status;
     private int redirects;
+    /** When the body must be complete ({@code client_body_total_timeout}), on the loop's clock. */
+    private long bodyDeadline;
 
     private HttpExchange(HttpConnection connection, RequestHead head, HttpException earlyError) {
         this.connection = connection;
@@ -90,6 +92,7 @@ final class HttpExchange implements Exchange {
     void start() {
         if (earlyError != null) {
             server = connection.defaultServer();
+            connection.routedTo(server);
             closeAfter = true;
             sendError(earlyError);
             return;
@@ -104,7 +107,11 @@ final class HttpExchange implements Exchange {
                     connection.transport().localAddress());
             originalRequest = request;
             server = connection.hosts().select(head.host());
+            connection.routedTo(server);
+            // Until dispatch knows whether a body comes, the handler's deadline stands: never the header timer.
+            connection.arm(Deadline.REQUEST, server.timeouts().request());
             if (head.hasBody()) {
+                bodyDeadline = loop().now() + server.timeouts().bodyTotal();
                 bodyDone = false;
                 body = new BodyDecoder(connection.context().limits);
                 body.start(head.framing(), head.contentLength());
@@ -161,8 +168,11 @@ final class HttpExchange implements Exchange {
         if (body != null) {
             body.setMaxBodyBytes(location.maxBodySize());
         }
-        connection.arm(head.hasBody() ? Deadline.BODY : Deadline.REQUEST,
-                head.hasBody() ? server.timeouts().body() : server.timeouts().request());
+        if (head.hasBody()) {
+            armBodyTimer();
+        } else {
+            connection.arm(Deadline.REQUEST, server.timeouts().request());
+        }
         for (Handler handler : location.handlers()) {
             if (handler.handle(this)) {
                 return;
@@ -206,6 +216,7 @@ final class HttpExchange implements Exchange {
             return;
         }
         discardBody = true;
+        armBodyTimer();
     }
 
     /** Feeds the next body bytes from the read buffer to the consumer (or drops them). */
@@ -217,7 +228,7 @@ final class HttpExchange implements Exchange {
                     consumer.onData(slice);
                 }
             }
-            connection.arm(Deadline.BODY, server.timeouts().body());
+            armBodyTimer();
             if (body.isComplete()) {
                 bodyDone = true;
                 if (consumer != null) {
@@ -232,13 +243,26 @@ final class HttpExchange implements Exchange {
             if (!responded) {
                 sendError(e);
             }
+            // Answered already (a 405 while its body was being dropped): the next request cannot be found, so the
+            // connection ends right after the response instead of waiting for a timeout.
+            finishIfDone();
         } catch (IOException e) {
             closeAfter = true;
             abortBody(e);
             if (!responded) {
                 sendError(storageFailure(e));
             }
+            finishIfDone();
         }
+    }
+
+    /**
+     * Arms the body timer: {@code client_body_timeout} from now, but never past the deadline for the whole body
+     * ({@code client_body_total_timeout}), so a client that drips a byte now and then is cut off all the same.
+     */
+    private void armBodyTimer() {
+        long left = Math.max(0, bodyDeadline - loop().now());
+        connection.arm(Deadline.BODY, Math.min(server.timeouts().body(), left));
     }
 
     private void abortBody(Throwable cause) {
@@ -308,7 +332,7 @@ final class HttpExchange implements Exchange {
         }
         writer.start(headBuffer, response, sendBody, chunked, streamBuffer);
         writing = true;
-        connection.arm(Deadline.SEND, server != null ? server.timeouts().send() : 60_000);
+        connection.arm(Deadline.SEND, connection.sendTimeout());
         connection.updateInterest();
     }
 
@@ -394,7 +418,7 @@ final class HttpExchange implements Exchange {
         long before = writer.bytesSent();
         boolean done = writer.writeOnce(connection.transport());
         if (writer.bytesSent() > before) {
-            connection.arm(Deadline.SEND, server != null ? server.timeouts().send() : 60_000);
+            connection.arm(Deadline.SEND, connection.sendTimeout());
         }
         if (done) {
             writeDone = true;
