@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
  * Sessions in memory: the default store. Fast and simple; sessions end with the process.
  *
  * <p>Holds the {@link SessionData} objects themselves, so {@link #save} has nothing to do. Bounded by
- * {@link SessionSettings#maxSessions()} with least-recently-used eviction ({@link LruIndex}) and expired by one loop
- * timer ({@link ExpiryTimer}).
+ * {@link SessionSettings#maxSessions()} with least-recently-used eviction ({@link LruIndex}: sessions whose client
+ * never came back go first) and expired by one loop timer ({@link ExpiryTimer}).
  */
 final class MemorySessionStore implements SessionStore {
 
@@ -44,7 +44,7 @@ final class MemorySessionStore implements SessionStore {
     public SessionData create(String id) {
         long now = clock.getAsLong();
         SessionData data = new SessionData(id, now, now);
-        sessions.put(SessionIds.lookupKey(id), data);
+        sessions.put(SessionIds.lookupKey(id), data, false);
         expiry.sessionAdded(settings.deadline(data));
         return data;
     }
@@ -60,6 +60,8 @@ final class MemorySessionStore implements SessionStore {
             sessions.remove(key);
             return Optional.empty();
         }
+        // The client came back with the cookie: from now on a flood of new sessions cannot push this one out.
+        sessions.promote(key);
         return Optional.of(data);
     }
 
@@ -76,10 +78,12 @@ final class MemorySessionStore implements SessionStore {
 
     @Override
     public void changeId(SessionData session, String newId) {
-        SessionData kept = sessions.remove(SessionIds.lookupKey(session.id()));
+        String oldKey = SessionIds.lookupKey(session.id());
+        boolean wasEstablished = !sessions.isFresh(oldKey);
+        SessionData kept = sessions.remove(oldKey);
         session.id(newId);
         if (kept != null) {
-            sessions.put(SessionIds.lookupKey(newId), session);
+            sessions.put(SessionIds.lookupKey(newId), session, wasEstablished);
         }
     }
 
@@ -105,8 +109,8 @@ final class MemorySessionStore implements SessionStore {
     private void evicted() {
         if (!capReported) {
             capReported = true;
-            LOG.warn("Session cap of {} reached: dropping the least recently used sessions (see session_max)",
-                    settings.maxSessions());
+            LOG.warn("Session cap of {} reached: dropping the least recently used sessions, those never used"
+                    + " twice first (see session_max)", settings.maxSessions());
         } else {
             LOG.debug("Session cap of {} reached: dropped the least recently used session", settings.maxSessions());
         }

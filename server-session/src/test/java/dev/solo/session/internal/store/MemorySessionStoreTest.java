@@ -194,4 +194,63 @@ class MemorySessionStoreTest {
         assertEquals(Optional.empty(), store.find(id));
         assertEquals(0, loop.timersCreated());
     }
+
+    @Test
+    void floodOfSessionsNeverReturnedDoesNotEvictEstablishedOnes() {
+        int cap = 100;
+        SessionStore store = store(cap);
+        List<String> established = new ArrayList<>();
+        for (int i = 0; i < cap / 2; i++) {
+            String id = ids.next();
+            store.create(id);
+            // The visitor's cookie came back: the session is established.
+            assertTrue(store.find(id).isPresent());
+            established.add(id);
+        }
+        String lastFlood = null;
+        for (int i = 0; i < 100 * cap; i++) {
+            lastFlood = ids.next();
+            store.create(lastFlood);
+            assertTrue(store.count() <= cap);
+        }
+
+        for (String id : established) {
+            assertTrue(store.find(id).isPresent(), "an established session survives a flood of anonymous ones");
+        }
+        assertTrue(store.find(lastFlood).isPresent(), "the newest anonymous session is kept too");
+        assertEquals(cap, store.count());
+    }
+
+    @Test
+    void whenOnlyEstablishedSessionsRemainTheLeastRecentlyUsedIsDropped() {
+        SessionStore store = store(3);
+        List<String> established = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String id = ids.next();
+            store.create(id);
+            store.find(id).orElseThrow();
+            established.add(id);
+            loop.advance(10);
+        }
+
+        assertEquals(3, store.count());
+        assertFalse(store.find(established.get(0)).isPresent());
+        assertTrue(store.find(established.get(3)).isPresent());
+    }
+
+    @Test
+    void changeIdKeepsAnEstablishedSessionEstablished() {
+        SessionStore store = store(2);
+        String id = ids.next();
+        SessionData data = store.create(id);
+        store.find(id).orElseThrow();
+        String renewed = ids.next();
+        store.changeId(data, renewed);
+
+        for (int i = 0; i < 10; i++) {
+            store.create(ids.next());
+        }
+
+        assertTrue(store.find(renewed).isPresent(), "a log-in on a returning visitor's session is not anonymous");
+    }
 }
