@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -164,7 +166,11 @@ final class FileSessionStore implements SessionStore {
     }
 
     @Override
-    public Optional<SessionData> find(String id) {
+    public CompletionStage<Optional<SessionData>> find(String id) {
+        return CompletableFuture.completedFuture(lookup(id));
+    }
+
+    private Optional<SessionData> lookup(String id) {
         String key = SessionIds.lookupKey(id);
         Entry entry = index.get(key);
         if (entry == null) {

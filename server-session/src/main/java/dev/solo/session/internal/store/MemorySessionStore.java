@@ -6,6 +6,8 @@ import dev.solo.session.spi.SessionIds;
 import dev.solo.session.spi.SessionSettings;
 import dev.solo.session.spi.SessionStore;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +52,11 @@ final class MemorySessionStore implements SessionStore {
     }
 
     @Override
-    public Optional<SessionData> find(String id) {
+    public CompletionStage<Optional<SessionData>> find(String id) {
+        return CompletableFuture.completedFuture(lookup(id));
+    }
+
+    private Optional<SessionData> lookup(String id) {
         String key = SessionIds.lookupKey(id);
         SessionData data = sessions.get(key);
         if (data == null || !SessionIds.sameId(data.id(), id)) {
