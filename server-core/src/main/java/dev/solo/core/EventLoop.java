@@ -1,5 +1,10 @@
 package dev.solo.core;
 
+import dev.solo.core.spi.ConnectionHandler;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.function.Function;
+
 /**
  * The single thread that owns every socket, every timer and every connection's state.
  *
@@ -42,4 +47,24 @@ public interface EventLoop {
      * @return milliseconds since the epoch
      */
     long wallTime();
+
+    /**
+     * Opens an outgoing TCP connection driven by this loop, for a client of another service (a session store, for
+     * instance) that must not block the loop or run a thread of its own. Loop thread only.
+     *
+     * <p>The connection is started without blocking: the handler's {@link ConnectionHandler#onConnected()} runs once
+     * it is established, or {@link ConnectionHandler#onClosed()} if it fails. Until then the handler must not call
+     * {@link Transport#interest}. The connection counts among the loop's open connections: at shutdown its
+     * {@link ConnectionHandler#onShutdown()} runs like any other's.
+     *
+     * @param address where to connect, already resolved (resolving would block)
+     * @param handler makes the connection's handler from its transport; called before this method returns
+     * @return the transport, not connected yet
+     * @throws IOException when the socket cannot be opened or the connection is refused at once
+     * @throws UnsupportedOperationException for loops that cannot open connections (test doubles)
+     */
+    default Transport connect(InetSocketAddress address, Function<Transport, ConnectionHandler> handler)
+            throws IOException {
+        throw new UnsupportedOperationException("this loop cannot open connections");
+    }
 }

@@ -5,12 +5,15 @@ import dev.solo.core.EventLoop;
 import dev.solo.core.Listener;
 import dev.solo.core.Server;
 import dev.solo.core.Timer;
+import dev.solo.core.Transport;
+import dev.solo.core.spi.ConnectionHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.CancelledKeyException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -19,6 +22,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -177,6 +181,10 @@ public final class SelectorLoop implements Server, EventLoop {
         }
         try {
             int ops = key.readyOps();
+            if ((ops & SelectionKey.OP_CONNECT) != 0) {
+                transport.finishConnect();
+                return;
+            }
             if ((ops & SelectionKey.OP_READ) != 0) {
                 transport.handler().onReadable();
             }
@@ -217,6 +225,35 @@ public final class SelectorLoop implements Server, EventLoop {
         } catch (RuntimeException e) {
             LOG.error("{}: protocol failed to open the connection", transport, e);
             transport.close();
+        }
+        return transport;
+    }
+
+    @Override
+    public Transport connect(InetSocketAddress address, Function<Transport, ConnectionHandler> handler)
+            throws IOException {
+        SocketChannel channel = SocketChannel.open();
+        SocketTransport transport;
+        boolean connected;
+        try {
+            channel.configureBlocking(false);
+            connected = channel.connect(address);
+            transport = new SocketTransport(nextConnectionId++, this, channel, address);
+            transport.key(channel.register(selector, connected ? 0 : SelectionKey.OP_CONNECT, transport));
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        connections.add(transport);
+        openCount = connections.size();
+        transport.handler(handler.apply(transport));
+        if (connected) {
+            // Not from inside this call: the caller is still setting up and expects the news later, as usual.
+            execute(() -> {
+                if (transport.isOpen()) {
+                    transport.connected();
+                }
+            });
         }
         return transport;
     }

@@ -42,11 +42,45 @@ final class SocketTransport implements Transport {
     private boolean firstWriteDone;
 
     SocketTransport(long id, SelectorLoop loop, SocketChannel channel) throws IOException {
+        this(id, loop, channel, (InetSocketAddress) channel.getRemoteAddress());
+    }
+
+    /** For an outgoing connection, whose peer the channel does not report until it is established. */
+    SocketTransport(long id, SelectorLoop loop, SocketChannel channel, InetSocketAddress remote) throws IOException {
         this.id = id;
         this.loop = loop;
         this.channel = channel;
-        this.remote = (InetSocketAddress) channel.getRemoteAddress();
+        this.remote = remote;
         this.local = (InetSocketAddress) channel.getLocalAddress();
+    }
+
+    /**
+     * Completes an outgoing connection whose socket reported {@code OP_CONNECT}: tells the handler it is up, or closes
+     * the transport (and so tells the handler) when it failed.
+     */
+    void finishConnect() {
+        try {
+            if (!channel.finishConnect()) {
+                return;
+            }
+        } catch (IOException e) {
+            LOG.debug("conn {}: connecting to {} failed: {}", id, remote, e.toString());
+            close();
+            return;
+        }
+        key.interestOps(0);
+        connected();
+    }
+
+    /** The outgoing connection is up: requests are small and pipelined, so Nagle would only delay them. */
+    void connected() {
+        try {
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            noDelay = true;
+        } catch (IOException e) {
+            LOG.debug("conn {}: TCP_NODELAY failed: {}", id, e.toString());
+        }
+        handler.onConnected();
     }
 
     void key(SelectionKey selectionKey) {

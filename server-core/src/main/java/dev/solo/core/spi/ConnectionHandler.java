@@ -9,6 +9,13 @@ public interface ConnectionHandler {
     /** The socket has bytes (or EOF) to read; read at most once. */
     void onReadable();
 
+    /**
+     * An outgoing connection opened with {@link dev.solo.core.EventLoop#connect} is established; accepted connections
+     * never see this. Declare interest from here on.
+     */
+    default void onConnected() {
+    }
+
     /** The socket can take more bytes; write at most once. */
     void onWritable();
 

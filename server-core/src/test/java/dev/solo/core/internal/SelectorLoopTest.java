@@ -175,4 +175,91 @@ class SelectorLoopTest {
         }
         server = null;
     }
+
+    /** An outgoing connection that sends one text when connected and completes with what comes back. */
+    private static final class Caller implements ConnectionHandler {
+        private final Transport transport;
+        private final ByteBuffer out;
+        private final ByteBuffer in = ByteBuffer.allocate(64);
+        private final CompletableFuture<String> reply;
+
+        Caller(Transport transport, String text, CompletableFuture<String> reply) {
+            this.transport = transport;
+            this.out = ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII));
+            this.reply = reply;
+        }
+
+        @Override
+        public void onConnected() {
+            transport.interest(true, true);
+        }
+
+        @Override
+        public void onReadable() {
+            try {
+                if (transport.read(in) < 0 || in.position() >= out.capacity()) {
+                    reply.complete(new String(in.array(), 0, in.position(), StandardCharsets.US_ASCII));
+                    transport.close();
+                }
+            } catch (IOException e) {
+                reply.completeExceptionally(e);
+                transport.close();
+            }
+        }
+
+        @Override
+        public void onWritable() {
+            try {
+                transport.write(new ByteBuffer[] {out}, 0, 1);
+                transport.interest(true, out.hasRemaining());
+            } catch (IOException e) {
+                transport.close();
+            }
+        }
+
+        @Override
+        public void onClosed() {
+            reply.completeExceptionally(new IOException("closed"));
+        }
+
+        @Override
+        public void onShutdown() {
+            transport.close();
+        }
+    }
+
+    @Test
+    void opensAnOutgoingConnectionOnTheLoopWithoutBlocking() throws Exception {
+        startEcho(10);
+        CompletableFuture<String> reply = new CompletableFuture<>();
+        server.loop().execute(() -> {
+            try {
+                server.loop().connect(server.boundAddresses().get(0), t -> new Caller(t, "ping", reply));
+            } catch (IOException e) {
+                reply.completeExceptionally(e);
+            }
+        });
+        assertEquals("PING", reply.get(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void anOutgoingConnectionThatIsRefusedClosesItsHandler() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = probe.getLocalPort();
+        }
+        startEcho(10);
+        CompletableFuture<String> reply = new CompletableFuture<>();
+        InetSocketAddress nobody = new InetSocketAddress(InetAddress.getLoopbackAddress(), closedPort);
+        server.loop().execute(() -> {
+            try {
+                server.loop().connect(nobody, t -> new Caller(t, "ping", reply));
+            } catch (IOException e) {
+                reply.completeExceptionally(e);
+            }
+        });
+        java.util.concurrent.ExecutionException failure = assertThrows(java.util.concurrent.ExecutionException.class,
+                () -> reply.get(5, TimeUnit.SECONDS));
+        assertTrue(failure.getCause() instanceof IOException, failure.toString());
+    }
 }

@@ -13,4 +13,10 @@ final class RequestState {
     boolean dirty;
     /** The response head went out: changes are saved at once, and cookies can no longer be set. */
     boolean responded;
+    /** A store across the network was asked before the handlers ran; {@link #found} holds its answer. */
+    boolean lookedUp;
+    /** What that lookup found, or null. */
+    dev.solo.session.spi.SessionData found;
+    /** That lookup failed: the store is unavailable, and a page that needs the session answers 503. */
+    boolean unavailable;
 }

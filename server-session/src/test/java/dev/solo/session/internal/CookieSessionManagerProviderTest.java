@@ -142,7 +142,9 @@ class CookieSessionManagerProviderTest {
         SessionManager manager = create(directive("session_store", "file"),
                 directive("session_dir", dir.resolve("sessions").toString()));
 
-        manager.session(request(null), loop, true);
+        String id = manager.session(request(null), loop, true).orElseThrow().id();
+        // The visitor comes back with the cookie: only now is the session worth a file.
+        manager.session(request("SOLOSESSION=" + id), loop, false).orElseThrow();
 
         try (Stream<Path> files = Files.list(dir.resolve("sessions"))) {
             assertEquals(1, files.count());

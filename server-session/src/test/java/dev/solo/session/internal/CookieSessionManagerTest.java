@@ -173,7 +173,7 @@ class CookieSessionManagerTest {
 
     @Test
     void malformedIdsNeverReachTheStore() {
-        SessionStore mockStore = mock(SessionStore.class);
+        SessionStore mockStore = storeAnsweringAtOnce();
         manager = new CookieSessionManager(mockStore, new SessionCookie("SOLOSESSION", false), SessionIds.create());
         Request request = request("SOLOSESSION=../../../../etc/passwd", "SOLOSESSION=short",
                 "SOLOSESSION=" + "A".repeat(10_000));
@@ -237,7 +237,7 @@ class CookieSessionManagerTest {
 
     @Test
     void changedAttributesAreSavedBeforeTheResponse() {
-        SessionStore mockStore = mock(SessionStore.class);
+        SessionStore mockStore = storeAnsweringAtOnce();
         when(mockStore.create(any())).thenAnswer(call -> new SessionData(call.getArgument(0), 0, 0));
         manager = new CookieSessionManager(mockStore, new SessionCookie("SOLOSESSION", false), SessionIds.create());
         Request request = request();
@@ -253,7 +253,7 @@ class CookieSessionManagerTest {
 
     @Test
     void attachesTheStoreToTheLoopOnFirstUse() {
-        SessionStore mockStore = mock(SessionStore.class);
+        SessionStore mockStore = storeAnsweringAtOnce();
         manager = new CookieSessionManager(mockStore, new SessionCookie("SOLOSESSION", false), SessionIds.create());
 
         manager.session(request(), loop, false);
@@ -278,5 +278,13 @@ class CookieSessionManagerTest {
         Session session = manager.session(request(), loop, true).orElseThrow();
 
         assertFalse(session.toString().contains(session.id()));
+    }
+
+    /** A mocked store that says what the memory and file stores say: it answers at once and is available. */
+    private static SessionStore storeAnsweringAtOnce() {
+        SessionStore store = mock(SessionStore.class);
+        when(store.answersAtOnce()).thenReturn(true);
+        when(store.isAvailable()).thenReturn(true);
+        return store;
     }
 }

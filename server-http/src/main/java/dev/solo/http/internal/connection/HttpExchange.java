@@ -61,6 +61,8 @@ final class HttpExchange implements Exchange {
     private boolean finished;
     private boolean released;
     private boolean sessionTouched;
+    /** Set once the session manager was asked to prepare the request's session (before the first handler). */
+    private SessionGate sessionGate;
     /** Request bytes may still be on the wire (a body cut short, a malformed head): close with a linger. */
     private boolean unreadInput;
     private boolean inputClosed;
@@ -126,7 +128,12 @@ final class HttpExchange implements Exchange {
             LOG.error("{}: {} failed", connection.transport(), describe(), e);
             fail(new HttpException(Status.INTERNAL_SERVER_ERROR, "internal error", false));
         }
-        if (!responded && !bodyDone && consumer == null && !discardBody) {
+        afterHandlers();
+    }
+
+    private void afterHandlers() {
+        boolean waiting = sessionGate != null && sessionGate.isWaiting();
+        if (!responded && !bodyDone && consumer == null && !discardBody && !waiting) {
             // The handler took the request but not its body: read and drop it so the next request can follow.
             discardBody();
         }
@@ -173,6 +180,42 @@ final class HttpExchange implements Exchange {
         } else {
             connection.arm(Deadline.REQUEST, server.timeouts().request());
         }
+        if (server.sessions() != null && sessionGate == null && waitForSession()) {
+            return;
+        }
+        runHandlers();
+    }
+
+    /**
+     * Lets the session manager load the session before the first handler (a store across the network answers later).
+     *
+     * @return true when the exchange waits; {@link #resumeAfterSession} runs the handlers then
+     */
+    private boolean waitForSession() {
+        sessionGate = new SessionGate();
+        boolean wait = sessionGate.mustWait(server.sessions(), originalRequest, loop(), this::resumeAfterSession);
+        if (sessionGate.lookedUp()) {
+            sessionTouched = true;
+        }
+        return wait;
+    }
+
+    private void resumeAfterSession() {
+        if (responded || released) {
+            return;
+        }
+        try {
+            runHandlers();
+        } catch (HttpException e) {
+            fail(e);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("{}: {} failed", connection.transport(), describe(), e);
+            fail(new HttpException(Status.INTERNAL_SERVER_ERROR, "internal error", false));
+        }
+        afterHandlers();
+    }
+
+    private void runHandlers() throws IOException {
         for (Handler handler : location.handlers()) {
             if (handler.handle(this)) {
                 return;
@@ -495,6 +538,9 @@ final class HttpExchange implements Exchange {
 
     /** The connection closed under the exchange: undo what the handler started. */
     void abort(Throwable cause) {
+        if (sessionGate != null) {
+            sessionGate.cancel();
+        }
         if (!bodyDone) {
             abortBody(cause);
         }

@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +40,12 @@ import org.slf4j.LoggerFactory;
  * access time lags by more than {@link #touchWriteInterval}; after a restart a session may thus end up to that much
  * early.
  *
+ * <p>A new session gets no file until its client comes back with the cookie ({@link LruIndex}'s fresh tier): until
+ * then its {@link SessionData} is held in memory, and it is the first to go when the cap is passed. A flood of
+ * cookieless requests to a session page thus writes nothing to disk and evicts no session a visitor returned with
+ * (issue 15, item 5); the price is that a session started just before a restart and never used again is lost. At
+ * most {@link SessionSettings#maxSessions()} sessions are held in memory this way, as in the memory store.
+ *
  * <p>Give every server block its own directory: two stores sharing one would evict each other's files.
  */
 final class FileSessionStore implements SessionStore {
@@ -53,6 +61,8 @@ final class FileSessionStore implements SessionStore {
         final long createdAt;
         long lastAccessedAt;
         long persistedAccessAt;
+        /** The whole session while it has no file (its client never came back), else null. */
+        SessionData unwritten;
 
         Entry(long createdAt, long lastAccessedAt) {
             this.createdAt = createdAt;
@@ -73,7 +83,7 @@ final class FileSessionStore implements SessionStore {
         this.settings = settings;
         this.clock = settings.clock();
         this.touchWriteInterval = Math.min(60_000, settings.idleTimeout().toMillis() / 10);
-        this.index = new LruIndex<>(settings.maxSessions(), (key, entry) -> delete(key));
+        this.index = new LruIndex<>(settings.maxSessions(), this::dropped);
         this.expiry = new ExpiryTimer(clock, this::purge);
     }
 
@@ -134,7 +144,7 @@ final class FileSessionStore implements SessionStore {
         // Oldest first, so the index's least-recently-used order matches the access times.
         live.sort(Comparator.comparingLong(SessionData::lastAccessedAt));
         for (SessionData data : live) {
-            index.put(SessionIds.lookupKey(data.id()), new Entry(data.createdAt(), data.lastAccessedAt()));
+            index.put(SessionIds.lookupKey(data.id()), new Entry(data.createdAt(), data.lastAccessedAt()), true);
         }
         LOG.info("Session directory {}: {} sessions loaded, {} expired removed", directory, index.size(), expired);
     }
@@ -148,15 +158,19 @@ final class FileSessionStore implements SessionStore {
     public SessionData create(String id) {
         long now = clock.getAsLong();
         SessionData data = new SessionData(id, now, now);
-        String key = SessionIds.lookupKey(id);
-        write(key, data);
-        index.put(key, new Entry(now, now));
+        Entry entry = new Entry(now, now);
+        entry.unwritten = data;
+        index.put(SessionIds.lookupKey(id), entry, false);
         expiry.sessionAdded(settings.deadline(data));
         return data;
     }
 
     @Override
-    public Optional<SessionData> find(String id) {
+    public CompletionStage<Optional<SessionData>> find(String id) {
+        return CompletableFuture.completedFuture(lookup(id));
+    }
+
+    private Optional<SessionData> lookup(String id) {
         String key = SessionIds.lookupKey(id);
         Entry entry = index.get(key);
         if (entry == null) {
@@ -164,8 +178,11 @@ final class FileSessionStore implements SessionStore {
         }
         if (clock.getAsLong() >= settings.deadline(entry.createdAt, entry.lastAccessedAt)) {
             index.remove(key);
-            delete(key);
+            dropped(key, entry);
             return Optional.empty();
+        }
+        if (entry.unwritten != null) {
+            return establish(key, entry, id);
         }
         SessionData data = read(fileOf(key), key);
         if (data == null || !SessionIds.sameId(data.id(), id)) {
@@ -174,6 +191,20 @@ final class FileSessionStore implements SessionStore {
         }
         // The index knows of touches the file may not have recorded yet.
         data.lastAccessedAt(Math.max(data.lastAccessedAt(), entry.lastAccessedAt));
+        return Optional.of(data);
+    }
+
+    /** The client came back with a session that has no file yet: it is worth one now. */
+    private Optional<SessionData> establish(String key, Entry entry, String id) {
+        SessionData data = entry.unwritten;
+        if (!SessionIds.sameId(data.id(), id)) {
+            return Optional.empty();
+        }
+        data.lastAccessedAt(Math.max(data.lastAccessedAt(), entry.lastAccessedAt));
+        write(key, data);
+        entry.unwritten = null;
+        entry.persistedAccessAt = data.lastAccessedAt();
+        index.promote(key);
         return Optional.of(data);
     }
 
@@ -187,7 +218,7 @@ final class FileSessionStore implements SessionStore {
             return;
         }
         entry.lastAccessedAt = now;
-        if (now - entry.persistedAccessAt >= touchWriteInterval) {
+        if (entry.unwritten == null && now - entry.persistedAccessAt >= touchWriteInterval) {
             write(key, session);
             entry.persistedAccessAt = now;
         }
@@ -198,7 +229,10 @@ final class FileSessionStore implements SessionStore {
         String key = SessionIds.lookupKey(session.id());
         Entry entry = index.get(key);
         // A session that expired or was evicted meanwhile stays ended: saving must not bring it back.
-        if (entry != null) {
+        if (entry != null && entry.unwritten != null) {
+            // Kept in memory until its client comes back; this object is the one kept or replaces it.
+            entry.unwritten = session;
+        } else if (entry != null) {
             write(key, session);
             entry.persistedAccessAt = session.lastAccessedAt();
         }
@@ -208,6 +242,13 @@ final class FileSessionStore implements SessionStore {
     public void changeId(SessionData session, String newId) {
         String oldKey = SessionIds.lookupKey(session.id());
         Entry entry = index.remove(oldKey);
+        if (entry != null && entry.unwritten != null) {
+            // No file to move: the session stays in memory, still waiting for its client to come back.
+            session.id(newId);
+            entry.unwritten = session;
+            index.put(SessionIds.lookupKey(newId), entry, false);
+            return;
+        }
         // Delete before writing: after a crash in between, the visitor loses the session rather than the old id
         // staying valid, which is what renewing the id is for.
         delete(oldKey);
@@ -216,15 +257,17 @@ final class FileSessionStore implements SessionStore {
             String newKey = SessionIds.lookupKey(newId);
             write(newKey, session);
             entry.persistedAccessAt = session.lastAccessedAt();
-            index.put(newKey, entry);
+            index.put(newKey, entry, true);
         }
     }
 
     @Override
     public void remove(String id) {
         String key = SessionIds.lookupKey(id);
-        index.remove(key);
-        delete(key);
+        Entry entry = index.remove(key);
+        if (entry == null || entry.unwritten == null) {
+            delete(key);
+        }
     }
 
     @Override
@@ -238,8 +281,14 @@ final class FileSessionStore implements SessionStore {
     }
 
     private long purge(long now) {
-        return index.purge(now, entry -> settings.deadline(entry.createdAt, entry.lastAccessedAt),
-                (key, entry) -> delete(key));
+        return index.purge(now, entry -> settings.deadline(entry.createdAt, entry.lastAccessedAt), this::dropped);
+    }
+
+    /** A session left the index (evicted or expired): its file goes too, and one never written costs no system call. */
+    private void dropped(String key, Entry entry) {
+        if (entry.unwritten == null) {
+            delete(key);
+        }
     }
 
     private Path fileOf(String key) {

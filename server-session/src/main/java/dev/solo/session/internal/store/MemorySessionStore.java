@@ -6,6 +6,8 @@ import dev.solo.session.spi.SessionIds;
 import dev.solo.session.spi.SessionSettings;
 import dev.solo.session.spi.SessionStore;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,8 +16,8 @@ import org.slf4j.LoggerFactory;
  * Sessions in memory: the default store. Fast and simple; sessions end with the process.
  *
  * <p>Holds the {@link SessionData} objects themselves, so {@link #save} has nothing to do. Bounded by
- * {@link SessionSettings#maxSessions()} with least-recently-used eviction ({@link LruIndex}) and expired by one loop
- * timer ({@link ExpiryTimer}).
+ * {@link SessionSettings#maxSessions()} with least-recently-used eviction ({@link LruIndex}: sessions whose client
+ * never came back go first) and expired by one loop timer ({@link ExpiryTimer}).
  */
 final class MemorySessionStore implements SessionStore {
 
@@ -44,13 +46,17 @@ final class MemorySessionStore implements SessionStore {
     public SessionData create(String id) {
         long now = clock.getAsLong();
         SessionData data = new SessionData(id, now, now);
-        sessions.put(SessionIds.lookupKey(id), data);
+        sessions.put(SessionIds.lookupKey(id), data, false);
         expiry.sessionAdded(settings.deadline(data));
         return data;
     }
 
     @Override
-    public Optional<SessionData> find(String id) {
+    public CompletionStage<Optional<SessionData>> find(String id) {
+        return CompletableFuture.completedFuture(lookup(id));
+    }
+
+    private Optional<SessionData> lookup(String id) {
         String key = SessionIds.lookupKey(id);
         SessionData data = sessions.get(key);
         if (data == null || !SessionIds.sameId(data.id(), id)) {
@@ -60,6 +66,8 @@ final class MemorySessionStore implements SessionStore {
             sessions.remove(key);
             return Optional.empty();
         }
+        // The client came back with the cookie: from now on a flood of new sessions cannot push this one out.
+        sessions.promote(key);
         return Optional.of(data);
     }
 
@@ -76,10 +84,12 @@ final class MemorySessionStore implements SessionStore {
 
     @Override
     public void changeId(SessionData session, String newId) {
-        SessionData kept = sessions.remove(SessionIds.lookupKey(session.id()));
+        String oldKey = SessionIds.lookupKey(session.id());
+        boolean wasEstablished = !sessions.isFresh(oldKey);
+        SessionData kept = sessions.remove(oldKey);
         session.id(newId);
         if (kept != null) {
-            sessions.put(SessionIds.lookupKey(newId), session);
+            sessions.put(SessionIds.lookupKey(newId), session, wasEstablished);
         }
     }
 
@@ -105,8 +115,8 @@ final class MemorySessionStore implements SessionStore {
     private void evicted() {
         if (!capReported) {
             capReported = true;
-            LOG.warn("Session cap of {} reached: dropping the least recently used sessions (see session_max)",
-                    settings.maxSessions());
+            LOG.warn("Session cap of {} reached: dropping the least recently used sessions, those never used"
+                    + " twice first (see session_max)", settings.maxSessions());
         } else {
             LOG.debug("Session cap of {} reached: dropped the least recently used session", settings.maxSessions());
         }

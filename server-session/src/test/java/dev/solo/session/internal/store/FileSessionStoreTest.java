@@ -47,6 +47,16 @@ class FileSessionStoreTest {
         }
     }
 
+    /** A session whose client came back with its cookie, so that it has a file. */
+    private static SessionData established(SessionStore store, String id) {
+        store.create(id);
+        return store.find(id).toCompletableFuture().join().orElseThrow();
+    }
+
+    private void establishedIn(SessionStore store) {
+        established(store, ids.next());
+    }
+
     private Path fileOf(String id) {
         return dir.resolve(SessionIds.lookupKey(id) + ".session");
     }
@@ -55,7 +65,7 @@ class FileSessionStoreTest {
     void sessionsSurviveARestart() throws Exception {
         SessionStore first = open(10);
         String id = ids.next();
-        SessionData data = first.create(id);
+        SessionData data = established(first, id);
         data.attribute("user", "Ada Lovelace & co\nline two");
         data.attribute("visits", "7");
         first.save(data);
@@ -63,7 +73,7 @@ class FileSessionStoreTest {
 
         SessionStore second = open(10);
 
-        SessionData found = second.find(id).orElseThrow();
+        SessionData found = second.find(id).toCompletableFuture().join().orElseThrow();
         assertEquals(Optional.of("Ada Lovelace & co\nline two"), found.attribute("user"));
         assertEquals(Optional.of("7"), found.attribute("visits"));
         assertEquals(START, found.createdAt());
@@ -74,7 +84,7 @@ class FileSessionStoreTest {
     void namesFilesByDigestSoTheDirectoryDoesNotRevealIds() throws Exception {
         SessionStore store = open(10);
         String id = ids.next();
-        store.create(id);
+        established(store, id);
 
         assertEquals(List.of(SessionIds.lookupKey(id) + ".session"), files());
         assertFalse(files().get(0).contains(id));
@@ -84,7 +94,7 @@ class FileSessionStoreTest {
     void writesAtomicallyLeavingNoTemporaryFiles() throws Exception {
         SessionStore store = open(10);
         String id = ids.next();
-        SessionData data = store.create(id);
+        SessionData data = established(store, id);
         for (int i = 0; i < 20; i++) {
             data.attribute("n", Integer.toString(i));
             store.save(data);
@@ -108,12 +118,12 @@ class FileSessionStoreTest {
     void ignoresACorruptFile() throws Exception {
         SessionStore first = open(10);
         String id = ids.next();
-        first.create(id);
+        established(first, id);
         Files.writeString(fileOf(id), "solo-session 1\nid garbage\n");
 
         SessionStore second = open(10);
 
-        assertEquals(Optional.empty(), second.find(id));
+        assertEquals(Optional.empty(), second.find(id).toCompletableFuture().join());
         assertEquals(0, second.count());
     }
 
@@ -121,10 +131,10 @@ class FileSessionStoreTest {
     void ignoresAFileCorruptedWhileRunning() throws Exception {
         SessionStore store = open(10);
         String id = ids.next();
-        store.create(id);
+        established(store, id);
         Files.write(fileOf(id), new byte[0]);
 
-        assertEquals(Optional.empty(), store.find(id));
+        assertEquals(Optional.empty(), store.find(id).toCompletableFuture().join());
     }
 
     @Test
@@ -132,14 +142,14 @@ class FileSessionStoreTest {
         SessionStore first = open(10);
         String victim = ids.next();
         String attacker = ids.next();
-        first.create(victim);
-        first.create(attacker);
+        established(first, victim);
+        established(first, attacker);
         Files.copy(fileOf(attacker), fileOf(victim), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
         SessionStore second = open(10);
 
-        assertEquals(Optional.empty(), second.find(victim));
-        assertTrue(second.find(attacker).isPresent());
+        assertEquals(Optional.empty(), second.find(victim).toCompletableFuture().join());
+        assertTrue(second.find(attacker).toCompletableFuture().join().isPresent());
     }
 
     @Test
@@ -156,7 +166,7 @@ class FileSessionStoreTest {
     void removesExpiredFilesAtStart() throws Exception {
         SessionStore first = open(10);
         String id = ids.next();
-        first.create(id);
+        established(first, id);
         first.close();
         loop.advance(Duration.ofMinutes(31).toMillis());
 
@@ -172,18 +182,20 @@ class FileSessionStoreTest {
                 .directory(dir).clock(loop::millis));
         SessionStore store = new FileSessionStoreProvider().create(settings);
         String id = ids.next();
-        store.create(id);
+        established(store, id);
+        assertEquals(1, files().size());
         loop.advance(Duration.ofMinutes(30).toMillis());
 
-        assertEquals(Optional.empty(), store.find(id));
+        assertEquals(Optional.empty(), store.find(id).toCompletableFuture().join());
         assertEquals(List.of(), files());
     }
 
     @Test
     void expiryTimerDeletesFiles() throws Exception {
         SessionStore store = open(10);
-        store.create(ids.next());
-        store.create(ids.next());
+        established(store, ids.next());
+        established(store, ids.next());
+        assertEquals(2, files().size());
 
         loop.advance(Duration.ofMinutes(31).toMillis());
 
@@ -197,13 +209,13 @@ class FileSessionStoreTest {
         String id = ids.next();
         SessionData data = first.create(id);
         loop.advance(Duration.ofMinutes(25).toMillis());
-        first.touch(first.find(id).orElseThrow());
+        first.touch(first.find(id).toCompletableFuture().join().orElseThrow());
         first.close();
         loop.advance(Duration.ofMinutes(25).toMillis());
 
         SessionStore second = open(10);
 
-        assertTrue(second.find(id).isPresent());
+        assertTrue(second.find(id).toCompletableFuture().join().isPresent());
         assertEquals(START, data.createdAt());
     }
 
@@ -211,10 +223,10 @@ class FileSessionStoreTest {
     void capEvictsTheLeastRecentlyUsedFiles() throws Exception {
         SessionStore store = open(5);
         String first = ids.next();
-        store.create(first);
+        established(store, first);
         for (int i = 0; i < 50; i++) {
             loop.advance(10);
-            store.create(ids.next());
+            established(store, ids.next());
         }
 
         assertEquals(5, store.count());
@@ -226,35 +238,35 @@ class FileSessionStoreTest {
     void capAppliesToSessionsLoadedAtStartKeepingTheNewest() throws Exception {
         SessionStore big = open(10);
         String oldest = ids.next();
-        big.create(oldest);
+        established(big, oldest);
         String newest = null;
         for (int i = 0; i < 9; i++) {
             loop.advance(10);
             newest = ids.next();
-            big.create(newest);
+            established(big, newest);
         }
 
         SessionStore small = open(3);
 
         assertEquals(3, small.count());
         assertEquals(3, files().size());
-        assertTrue(small.find(newest).isPresent());
-        assertEquals(Optional.empty(), small.find(oldest));
+        assertTrue(small.find(newest).toCompletableFuture().join().isPresent());
+        assertEquals(Optional.empty(), small.find(oldest).toCompletableFuture().join());
     }
 
     @Test
     void changeIdMovesTheFile() throws Exception {
         SessionStore store = open(10);
         String oldId = ids.next();
-        SessionData data = store.create(oldId);
+        SessionData data = established(store, oldId);
         data.attribute("user", "ada");
         String newId = ids.next();
 
         store.changeId(data, newId);
 
         assertFalse(Files.exists(fileOf(oldId)));
-        assertEquals(Optional.empty(), store.find(oldId));
-        assertEquals(Optional.of("ada"), store.find(newId).orElseThrow().attribute("user"));
+        assertEquals(Optional.empty(), store.find(oldId).toCompletableFuture().join());
+        assertEquals(Optional.of("ada"), store.find(newId).toCompletableFuture().join().orElseThrow().attribute("user"));
         assertEquals(1, files().size());
     }
 
@@ -262,12 +274,12 @@ class FileSessionStoreTest {
     void removeDeletesTheFile() throws Exception {
         SessionStore store = open(10);
         String id = ids.next();
-        store.create(id);
+        established(store, id);
 
         store.remove(id);
 
         assertEquals(List.of(), files());
-        assertEquals(Optional.empty(), store.find(id));
+        assertEquals(Optional.empty(), store.find(id).toCompletableFuture().join());
     }
 
     @Test
@@ -288,7 +300,7 @@ class FileSessionStoreTest {
         SessionSettings settings = SessionSettings.create(b -> b.directory(nested).clock(loop::millis));
 
         SessionStore store = new FileSessionStoreProvider().create(settings);
-        store.create(ids.next());
+        establishedIn(store);
 
         assertEquals(1, Files.list(nested).count());
     }
@@ -308,5 +320,41 @@ class FileSessionStoreTest {
         SessionSettings settings = SessionSettings.create(b -> b.directory(file));
 
         assertThrows(ConfigException.class, () -> new FileSessionStoreProvider().create(settings));
+    }
+
+    @Test
+    void aFloodOfSessionsNeverReturnedWritesNoFilesAndEvictsNoEstablishedOne() throws Exception {
+        SessionStore store = open(20);
+        String loyal = ids.next();
+        store.create(loyal);
+        store.find(loyal).toCompletableFuture().join().orElseThrow();
+        assertEquals(List.of(SessionIds.lookupKey(loyal) + ".session"), files());
+        for (int i = 0; i < 1000; i++) {
+            SessionData anonymous = store.create(ids.next());
+            anonymous.attribute("visits", "1");
+            store.save(anonymous);
+            store.touch(anonymous);
+        }
+
+        assertEquals(List.of(SessionIds.lookupKey(loyal) + ".session"), files(),
+                "anonymous sessions cost no file");
+        assertTrue(store.find(loyal).toCompletableFuture().join().isPresent());
+        assertEquals(20, store.count());
+    }
+
+    @Test
+    void aNewSessionIsWrittenWhenItsCookieComesBack() throws Exception {
+        SessionStore store = open(10);
+        String id = ids.next();
+        SessionData data = store.create(id);
+        data.attribute("user", "ada");
+        store.save(data);
+        assertEquals(List.of(), files());
+
+        assertEquals(Optional.of("ada"), store.find(id).toCompletableFuture().join().orElseThrow().attribute("user"));
+
+        assertEquals(List.of(SessionIds.lookupKey(id) + ".session"), files());
+        store.close();
+        assertEquals(Optional.of("ada"), open(10).find(id).toCompletableFuture().join().orElseThrow().attribute("user"));
     }
 }
