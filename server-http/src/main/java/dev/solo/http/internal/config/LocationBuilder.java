@@ -5,6 +5,7 @@ import dev.solo.config.ConfigException;
 import dev.solo.config.Directive;
 import dev.solo.http.Method;
 import dev.solo.http.spi.HandlerProvider;
+import dev.solo.http.internal.response.PolicyBuilder;
 import dev.solo.http.internal.routing.FileMapping;
 import dev.solo.http.internal.routing.RouteLocation;
 import dev.solo.http.internal.routing.VirtualServer;
@@ -88,7 +89,9 @@ final class LocationBuilder {
             RouteLocation location = new RouteLocation(new RouteLocation.Settings(prefix, exact, methods(scope),
                     files(scope, prefix), index(scope), flag(scope, "autoindex"), maxBody(scope),
                     errorPages(scope), server.primaryName()));
-            location.handlers(SiteBuilder.chain(providers, new LocationScope(location, scope)));
+            LocationScope context = new LocationScope(location, scope);
+            location.handlers(SiteBuilder.chain(providers, context));
+            location.responsePolicy(PolicyBuilder.build(context));
             server.locations().add(location);
             for (Directive errorPage : scope.inheritedAll("error_page")) {
                 errorPageOwners.putIfAbsent(errorPage, location);

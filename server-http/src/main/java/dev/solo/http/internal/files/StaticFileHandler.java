@@ -25,9 +25,11 @@ final class StaticFileHandler implements Handler {
 
     private final FileCache files;
     private final PathResolutions resolutions = new PathResolutions();
+    private final Precompressed precompressed;
 
-    StaticFileHandler(FileCache files) {
+    StaticFileHandler(FileCache files, Precompressed precompressed) {
         this.files = files;
+        this.precompressed = precompressed;
     }
 
     @Override
@@ -96,8 +98,12 @@ final class StaticFileHandler implements Handler {
                 DirectoryListing.render(request.path(), directory)));
     }
 
-    private void serveFile(Exchange exchange, FileCache.Entry entry) throws IOException {
+    private void serveFile(Exchange exchange, FileCache.Entry file) throws IOException {
         Request request = exchange.request();
+        // gzip_static/brotli_static: a compressed copy made at build time, sent as any file with the original's type.
+        Precompressed.Choice variant = precompressed.choose(request, file, exchange.loop().now());
+        FileCache.Entry entry = variant.entry(file);
+        String contentType = file.contentType;
         long size = entry.attributes.size();
         long modified = entry.modifiedMillis;
 
@@ -106,8 +112,11 @@ final class StaticFileHandler implements Handler {
         boolean notModified = ifNoneMatch != null ? Validators.noneMatchHits(ifNoneMatch, entry.etag)
                 : ifModifiedSince != null && Validators.notModifiedSince(ifModifiedSince, modified);
         if (notModified) {
-            exchange.respond(Response.of(Status.NOT_MODIFIED).header("ETag", entry.etag)
-                    .header("Last-Modified", entry.lastModified));
+            // The type is not sent with a 304: the response filter reads it to decide Vary and the ETag's form.
+            Response unchanged = Response.of(Status.NOT_MODIFIED).header("ETag", entry.etag)
+                    .header("Last-Modified", entry.lastModified).header("Content-Type", contentType);
+            variant.describe(unchanged);
+            exchange.respond(unchanged);
             return;
         }
 
@@ -130,6 +139,7 @@ final class StaticFileHandler implements Handler {
         if (range != null) {
             response.header("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + size);
         }
+        variant.describe(response);
         if (entry.content != null) {
             // Small and cached: head and body leave together in one gathering write. The whole content is passed as
             // it is (the server reads a body through its own view and never moves the one it is given); only a
@@ -139,7 +149,7 @@ final class StaticFileHandler implements Handler {
                 body = body.duplicate();
                 body.position((int) first).limit((int) (first + length));
             }
-            exchange.respond(response.body(entry.contentType, body));
+            exchange.respond(response.body(contentType, body));
             return;
         }
         FileChannel channel;
@@ -149,7 +159,7 @@ final class StaticFileHandler implements Handler {
             exchange.sendError(FileErrors.statusFor(e));
             return;
         }
-        response.header("Content-Type", entry.contentType);
+        response.header("Content-Type", contentType);
         exchange.respond(response.file(channel, first, length));
     }
 }
