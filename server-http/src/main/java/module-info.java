@@ -20,10 +20,11 @@ module dev.solo.http {
     uses dev.solo.http.spi.SessionManagerProvider;
 
     // The server's own directives, declared like any plugin's.
-    // Uploads declare upload and upload_store.
+    // Uploads declare upload and upload_store; the response filter add_header, expires, etag and gzip*.
     provides dev.solo.config.spi.DirectiveProvider with
             dev.solo.http.internal.config.HttpDirectives,
-            dev.solo.http.internal.upload.UploadDirectives;
+            dev.solo.http.internal.upload.UploadDirectives,
+            dev.solo.http.internal.response.ResponseDirectives;
     // Built-in handler types: return, static files.
     provides dev.solo.http.spi.HandlerProvider with
             dev.solo.http.internal.handlers.ReturnProvider,

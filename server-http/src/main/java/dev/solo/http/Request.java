@@ -43,4 +43,13 @@ public interface Request {
 
     /** @return the address the request arrived on */
     InetSocketAddress localAddress();
+
+    /**
+     * The scheme the request arrived with, as {@code $scheme} shows it in the config.
+     *
+     * @return {@code https} for a request over TLS, else {@code http}
+     */
+    default String scheme() {
+        return "http";
+    }
 }

@@ -5,6 +5,7 @@ import dev.solo.config.ConfigException;
 import dev.solo.config.Directive;
 import dev.solo.http.Method;
 import dev.solo.http.spi.HandlerProvider;
+import dev.solo.http.internal.response.PolicyBuilder;
 import dev.solo.http.internal.routing.FileMapping;
 import dev.solo.http.internal.routing.RouteLocation;
 import dev.solo.http.internal.routing.VirtualServer;
@@ -93,7 +94,9 @@ final class LocationBuilder {
             RouteLocation location = new RouteLocation(new RouteLocation.Settings(prefix, exact, methods(scope),
                     files(scope, prefix), index(scope), flag(scope, "autoindex"), maxBody(scope),
                     errorPages(scope), server.primaryName()));
-            location.handlers(SiteBuilder.chain(providers, new LocationScope(location, scope, checks), checks));
+            LocationScope context = new LocationScope(location, scope, checks);
+            location.handlers(SiteBuilder.chain(providers, context, checks));
+            location.responsePolicy(PolicyBuilder.build(context));
             Optional<Directive> inline = scope.own(UploadDirectives.UPLOAD_INLINE);
             location.inlineClientFiles(inline.isPresent() && inline.get().flagArg(0));
             server.locations().add(location);

@@ -2,6 +2,7 @@ package dev.solo.http.internal.connection;
 
 import dev.solo.core.BufferPool;
 import dev.solo.http.HttpLimits;
+import dev.solo.http.internal.response.ResponseFilter;
 
 /**
  * What every HTTP connection on the loop shares: the buffer pool, the head encoder with its cached {@code Date},
@@ -17,6 +18,8 @@ final class ConnectionContext {
 
     final BufferPool buffers = new BufferPool(BUFFER_SIZE, 256);
     final HeadEncoder heads = new HeadEncoder();
+    /** add_header, expires, etag and gzip, with the loop's pool of deflaters. */
+    final ResponseFilter responses = new ResponseFilter();
     final DecoderPool decoders;
     final HttpLimits limits;
     final AccessLog accessLog;

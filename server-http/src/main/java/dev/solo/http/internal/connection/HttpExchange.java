@@ -16,6 +16,7 @@ import dev.solo.http.codec.PathDecoder;
 import dev.solo.http.codec.RequestHead;
 import dev.solo.http.internal.connection.HttpConnection.Deadline;
 import dev.solo.http.internal.errors.ErrorPages;
+import dev.solo.http.internal.response.ResponsePolicy;
 import dev.solo.http.internal.routing.RouteLocation;
 import dev.solo.http.internal.routing.VirtualServer;
 import java.io.IOException;
@@ -224,6 +225,12 @@ final class HttpExchange implements Exchange {
         throw new HttpException(Status.NOT_FOUND, "not found", false);
     }
 
+    /** The answering location's, else the server's own (as for error pages), else none. */
+    private ResponsePolicy responsePolicy() {
+        RouteLocation source = location != null ? location : server != null ? server.locations().match("/") : null;
+        return source != null ? source.responsePolicy() : ResponsePolicy.NONE;
+    }
+
     // ---- request body ----
 
     boolean wantsBody() {
@@ -349,6 +356,10 @@ final class HttpExchange implements Exchange {
         status = response.status().code();
         if (sessionTouched) {
             server.sessions().beforeResponse(originalRequest, response);
+        }
+        if (request != null) {
+            response = connection.context().responses.apply(response, request, responsePolicy(),
+                    connection.transport().loop().wallTime());
         }
         if (!bodyDone) {
             if (closeAfter || consumer != null) {

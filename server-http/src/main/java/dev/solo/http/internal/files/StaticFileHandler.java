@@ -28,9 +28,11 @@ final class StaticFileHandler implements Handler {
 
     private final FileCache files;
     private final PathResolutions resolutions = new PathResolutions();
+    private final Precompressed precompressed;
 
-    StaticFileHandler(FileCache files) {
+    StaticFileHandler(FileCache files, Precompressed precompressed) {
         this.files = files;
+        this.precompressed = precompressed;
     }
 
     @Override
@@ -126,8 +128,12 @@ final class StaticFileHandler implements Handler {
                 .body("text/html; charset=utf-8", listing));
     }
 
-    private void serveFile(Exchange exchange, FileCache.Entry entry) throws IOException {
+    private void serveFile(Exchange exchange, FileCache.Entry file) throws IOException {
         Request request = exchange.request();
+        // gzip_static/brotli_static: a compressed copy made at build time, sent as any file with the original's type.
+        Precompressed.Choice variant = precompressed.choose(request, file, exchange.loop().now());
+        FileCache.Entry entry = variant.entry(file);
+        String contentType = file.contentType;
         long size = entry.attributes.size();
         long modified = entry.modifiedMillis;
 
@@ -142,8 +148,11 @@ final class StaticFileHandler implements Handler {
         boolean notModified = ifNoneMatch != null ? Validators.noneMatchHits(ifNoneMatch, entry.etag)
                 : ifModifiedSince != null && Validators.notModifiedSince(ifModifiedSince, modified);
         if (notModified) {
-            exchange.respond(Response.of(Status.NOT_MODIFIED).header("ETag", entry.etag)
-                    .header("Last-Modified", entry.lastModified));
+            // The type is not sent with a 304: the response filter reads it to decide Vary and the ETag's form.
+            Response unchanged = Response.of(Status.NOT_MODIFIED).header("ETag", entry.etag)
+                    .header("Last-Modified", entry.lastModified).header("Content-Type", contentType);
+            variant.describe(unchanged);
+            exchange.respond(unchanged);
             return;
         }
 
@@ -163,12 +172,13 @@ final class StaticFileHandler implements Handler {
                 .header("Last-Modified", entry.lastModified)
                 .header("ETag", entry.etag)
                 .header("Accept-Ranges", "bytes");
-        String type = ClientFiles.guard(exchange.location(), response, entry.contentType);
+        String type = ClientFiles.guard(exchange.location(), response, contentType);
         long first = range == null ? 0 : range.first();
         long length = range == null ? size : range.length();
         if (range != null) {
             response.header("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + size);
         }
+        variant.describe(response);
         if (entry.content != null) {
             // Small and cached: head and body leave together in one gathering write. The whole content is passed as
             // it is (the server reads a body through its own view and never moves the one it is given); only a

@@ -1,5 +1,6 @@
 package dev.solo.http.internal.files;
 
+import dev.solo.config.ConfigException;
 import dev.solo.http.Handler;
 import dev.solo.http.spi.HandlerProvider;
 import dev.solo.http.spi.LocationContext;
@@ -26,10 +27,10 @@ public final class StaticFilesProvider implements HandlerProvider {
     }
 
     @Override
-    public Optional<Handler> create(LocationContext location) {
+    public Optional<Handler> create(LocationContext location) throws ConfigException {
         if (location.location().root().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new StaticFileHandler(files));
+        return Optional.of(new StaticFileHandler(files, Precompressed.create(location, files)));
     }
 }

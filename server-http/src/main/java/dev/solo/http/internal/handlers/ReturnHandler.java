@@ -4,14 +4,15 @@ import dev.solo.http.Exchange;
 import dev.solo.http.Handler;
 import dev.solo.http.Response;
 import dev.solo.http.Status;
+import dev.solo.http.internal.response.ValueTemplate;
 
-/** {@code return CODE [URL-OR-TEXT];}: a redirect with {@code Location}, a fixed text, or an error page. */
+/** {@code return CODE [URL-OR-TEXT];}: a redirect with {@code Location}, a text or an error page, with variables. */
 final class ReturnHandler implements Handler {
 
     private final Status status;
-    private final String argument;
+    private final ValueTemplate argument;
 
-    ReturnHandler(Status status, String argument) {
+    ReturnHandler(Status status, ValueTemplate argument) {
         this.status = status;
         this.argument = argument;
     }
@@ -22,12 +23,13 @@ final class ReturnHandler implements Handler {
 
     @Override
     public boolean handle(Exchange exchange) {
+        String value = argument == null ? null : argument.expand(exchange.request(), exchange.location().serverName());
         if (isRedirect(status.code())) {
-            exchange.respond(Response.of(status).header("Location", argument)
-                    .body("text/html; charset=utf-8", "<a href=\"" + escape(argument) + "\">"
+            exchange.respond(Response.of(status).header("Location", value)
+                    .body("text/html; charset=utf-8", "<a href=\"" + escape(value) + "\">"
                             + status.reasonPhrase() + "</a>\n"));
-        } else if (argument != null) {
-            exchange.respond(Response.of(status).body("text/plain; charset=utf-8", argument));
+        } else if (value != null) {
+            exchange.respond(Response.of(status).body("text/plain; charset=utf-8", value));
         } else if (status.code() >= 400) {
             exchange.sendError(status);
         } else {

@@ -5,11 +5,15 @@ import dev.solo.config.Directive;
 import dev.solo.http.Handler;
 import dev.solo.http.Status;
 import dev.solo.http.internal.config.StatusCodes;
+import dev.solo.http.internal.response.ValueTemplate;
 import dev.solo.http.spi.HandlerProvider;
 import dev.solo.http.spi.LocationContext;
 import java.util.Optional;
 
-/** The {@code return} handler type; first in every chain, so a {@code return} wins over files and scripts. */
+/**
+ * The {@code return} handler type; first in every chain, so a {@code return} wins over files and scripts. Its URL or
+ * text may hold variables ({@code return 301 https://$host$request_uri;}), see {@link ValueTemplate}.
+ */
 public final class ReturnProvider implements HandlerProvider {
 
     /** Creates the provider (ServiceLoader needs a public no-argument constructor). */
@@ -34,7 +38,7 @@ public final class ReturnProvider implements HandlerProvider {
         }
         Directive directive = found.get();
         int code = StatusCodes.parse(directive, 0, 200, 599);
-        String argument = directive.argCount() > 1 ? directive.arg(1) : null;
+        ValueTemplate argument = directive.argCount() > 1 ? ValueTemplate.parse(directive, 1) : null;
         if (ReturnHandler.isRedirect(code) && argument == null) {
             throw directive.error("return " + code + " needs a URL to redirect to");
         }

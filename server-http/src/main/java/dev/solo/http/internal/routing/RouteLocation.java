@@ -3,6 +3,7 @@ package dev.solo.http.internal.routing;
 import dev.solo.http.Handler;
 import dev.solo.http.Location;
 import dev.solo.http.Method;
+import dev.solo.http.internal.response.ResponsePolicy;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -27,6 +28,7 @@ public final class RouteLocation implements Location {
     private String allowHeader;
     private Set<Method> writeMethods = Set.of();
     private boolean inlineClientFiles;
+    private ResponsePolicy responsePolicy = ResponsePolicy.NONE;
 
     /**
      * @param settings the resolved settings of the location
@@ -137,6 +139,16 @@ public final class RouteLocation implements Location {
     /** @return the handler chain */
     public List<Handler> handlers() {
         return handlers;
+    }
+
+    /** @param policy what the location does to its responses (add_header, expires, gzip); set once at start */
+    public void responsePolicy(ResponsePolicy policy) {
+        this.responsePolicy = policy;
+    }
+
+    /** @return what the location does to its responses */
+    public ResponsePolicy responsePolicy() {
+        return responsePolicy;
     }
 
     /**
