@@ -43,4 +43,19 @@ public interface Request {
 
     /** @return the address the request arrived on */
     InetSocketAddress localAddress();
+
+    /** @return the TLS session the request came over, or null when it came as plain HTTP */
+    default TlsInfo tls() {
+        return null;
+    }
+
+    /** @return true when the request came over TLS */
+    default boolean secure() {
+        return tls() != null;
+    }
+
+    /** @return {@code https} or {@code http}, as nginx's {@code $scheme} */
+    default String scheme() {
+        return secure() ? "https" : "http";
+    }
 }

@@ -101,9 +101,15 @@ final class HttpExchange implements Exchange {
             }
             String path = head.targetForm() == RequestHead.TargetForm.ASTERISK ? "*" : PathDecoder.decode(head.path());
             request = new RequestView(head, path, connection.transport().remoteAddress(),
-                    connection.transport().localAddress());
+                    connection.transport().localAddress(), connection.tls());
             originalRequest = request;
             server = connection.hosts().select(head.host());
+            if (connection.tls() != null && connection.tls().serverName() != null
+                    && connection.hosts().select(connection.tls().serverName()) != server) {
+                // The certificate was chosen for another server than the one Host names (RFC 9110 §15.5.20).
+                throw new HttpException(Status.MISDIRECTED_REQUEST, "the Host is served by another certificate",
+                        false);
+            }
             if (head.hasBody()) {
                 bodyDone = false;
                 body = new BodyDecoder(connection.context().limits);
