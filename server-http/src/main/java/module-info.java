@@ -18,6 +18,7 @@ module dev.solo.http {
 
     uses dev.solo.http.spi.HandlerProvider;
     uses dev.solo.http.spi.SessionManagerProvider;
+    uses dev.solo.http.spi.TlsProvider;
 
     // The server's own directives, declared like any plugin's.
     // Uploads declare upload and upload_store; the response filter add_header, expires, etag and gzip*.

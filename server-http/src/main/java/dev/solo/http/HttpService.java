@@ -11,6 +11,7 @@ import dev.solo.http.internal.routing.Site;
 import dev.solo.http.internal.routing.VirtualServer;
 import dev.solo.http.spi.HandlerProvider;
 import dev.solo.http.spi.SessionManagerProvider;
+import dev.solo.http.spi.TlsProvider;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -34,14 +35,20 @@ public final class HttpService {
     private final List<Listener> listeners;
     private final List<String> warnings;
 
-    private HttpService(Site site, HttpLimits limits, List<String> warnings) {
+    private HttpService(Site site, HttpLimits limits, List<String> warnings, TlsProvider tls) {
         this.site = site;
         this.warnings = List.copyOf(warnings);
         Function<dev.solo.http.internal.routing.HostTable, dev.solo.core.spi.ConnectionFactory> factories =
                 HttpConnectionFactory.shared(limits, site.accessLog());
         List<Listener> list = new ArrayList<>();
         for (Site.Binding binding : site.bindings()) {
-            list.add(new Listener(binding.address(), factories.apply(binding.hosts()), binding.origin()));
+            dev.solo.core.spi.ConnectionFactory factory = factories.apply(binding.hosts());
+            if (binding.tls() != null) {
+                // The certificate is chosen by the SNI name with the same rules as server_name.
+                factory = tls.wrap(factory, name -> binding.tls().get(binding.hosts().select(name)),
+                        binding.hosts().defaultServer().timeouts().header());
+            }
+            list.add(new Listener(binding.address(), factory, binding.origin()));
         }
         this.listeners = List.copyOf(list);
     }
@@ -60,7 +67,11 @@ public final class HttpService {
                 .map(ServiceLoader.Provider::get)
                 .min(Comparator.comparing(p -> p.getClass().getName()))
                 .orElse(null);
-        return configure(document, handlers, sessions);
+        TlsProvider tls = installed(TlsProvider.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .min(Comparator.comparing(p -> p.getClass().getName()))
+                .orElse(null);
+        return configure(document, handlers, sessions, tls);
     }
 
     /** The module layer's providers when on the module path, the class path's otherwise (see DirectiveProviders). */
@@ -80,6 +91,21 @@ public final class HttpService {
      */
     public static HttpService configure(ConfigDocument document, List<HandlerProvider> handlers,
             SessionManagerProvider sessions) throws ConfigException {
+        return configure(document, handlers, sessions, null);
+    }
+
+    /**
+     * Builds the service with explicit plugins (tests, embedding).
+     *
+     * @param document a validated document
+     * @param handlers the handler types
+     * @param sessions the session module, or null
+     * @param tls the TLS module, or null (then {@code listen ... ssl} is a config error)
+     * @return the service
+     * @throws ConfigException with every semantic error of the document
+     */
+    public static HttpService configure(ConfigDocument document, List<HandlerProvider> handlers,
+            SessionManagerProvider sessions, TlsProvider tls) throws ConfigException {
         List<String> seen = new ArrayList<>();
         for (HandlerProvider provider : handlers) {
             if (seen.contains(provider.name())) {
@@ -87,9 +113,9 @@ public final class HttpService {
             }
             seen.add(provider.name());
         }
-        SiteBuilder builder = new SiteBuilder(handlers, sessions);
+        SiteBuilder builder = new SiteBuilder(handlers, sessions, tls);
         Site site = builder.build(document);
-        return new HttpService(site, HttpLimits.DEFAULTS, builder.warnings());
+        return new HttpService(site, HttpLimits.DEFAULTS, builder.warnings(), tls);
     }
 
     /**
@@ -117,7 +143,8 @@ public final class HttpService {
     public String summary() {
         StringBuilder out = new StringBuilder();
         for (Site.Binding binding : site.bindings()) {
-            out.append("listen ").append(Addresses.format(binding.address())).append('\n');
+            out.append("listen ").append(Addresses.format(binding.address()))
+                    .append(binding.tls() != null ? " ssl" : "").append('\n');
             for (VirtualServer server : binding.hosts().servers()) {
                 out.append("  server ").append(server.names().isEmpty() ? "(no name)" : String.join(" ",
                         server.names()));
@@ -156,7 +183,8 @@ public final class HttpService {
         for (Site.Binding binding : site.bindings()) {
             List<String> names = binding.hosts().servers().stream()
                     .map(s -> s.names().isEmpty() ? "_" : String.join(" ", s.names())).toList();
-            lines.add(Addresses.format(binding.address()) + " " + String.join(", ", names));
+            lines.add(Addresses.format(binding.address()) + " " + String.join(", ", names)
+                    + (binding.tls() != null ? " (https)" : ""));
         }
         return lines;
     }

@@ -44,12 +44,18 @@ public interface Request {
     /** @return the address the request arrived on */
     InetSocketAddress localAddress();
 
-    /**
-     * The scheme the request arrived with, as {@code $scheme} shows it in the config.
-     *
-     * @return {@code https} for a request over TLS, else {@code http}
-     */
+    /** @return the TLS session the request came over, or null when it came as plain HTTP */
+    default TlsInfo tls() {
+        return null;
+    }
+
+    /** @return true when the request came over TLS */
+    default boolean secure() {
+        return tls() != null;
+    }
+
+    /** @return {@code https} or {@code http}, as nginx's {@code $scheme} */
     default String scheme() {
-        return "http";
+        return secure() ? "https" : "http";
     }
 }

@@ -67,6 +67,16 @@ public final class RawClient implements AutoCloseable {
     }
 
     /**
+     * @param socket an already connected socket, e.g. an {@link javax.net.ssl.SSLSocket} to send raw HTTP over TLS
+     * @return a client on it with the default read timeout
+     * @throws IOException when the socket is unusable
+     */
+    public static RawClient over(Socket socket) throws IOException {
+        socket.setSoTimeout((int) DEFAULT_TIMEOUT.toMillis());
+        return new RawClient(socket);
+    }
+
+    /**
      * @param timeout how long each read may wait from now on
      * @return this client
      * @throws SocketException when the socket is closed

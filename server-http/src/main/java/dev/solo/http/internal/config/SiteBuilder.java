@@ -9,6 +9,7 @@ import dev.solo.http.Handler;
 import dev.solo.http.spi.HandlerProvider;
 import dev.solo.http.spi.SessionManager;
 import dev.solo.http.spi.SessionManagerProvider;
+import dev.solo.http.spi.TlsProvider;
 import dev.solo.http.internal.routing.HostTable;
 import dev.solo.http.internal.routing.LocationTable;
 import dev.solo.http.internal.routing.Site;
@@ -19,6 +20,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,16 +41,31 @@ public final class SiteBuilder {
     private final Map<InetSocketAddress, String> origins = new HashMap<>();
     private final Map<InetSocketAddress, Directive> defaultMarks = new HashMap<>();
     private final SiteChecks checks = new SiteChecks();
+    private final TlsProvider tlsProvider;
+    /** Addresses with {@code ssl} on one of their {@code listen}s, and the first such listen. */
+    private final Map<InetSocketAddress, Directive> tlsListens = new HashMap<>();
+    private final Map<VirtualServer, Scope> serverScopes = new IdentityHashMap<>();
 
     /**
      * @param handlerProviders every handler type, in any order
      * @param sessionProvider the session module, or null
      */
     public SiteBuilder(List<HandlerProvider> handlerProviders, SessionManagerProvider sessionProvider) {
+        this(handlerProviders, sessionProvider, null);
+    }
+
+    /**
+     * @param handlerProviders every handler type, in any order
+     * @param sessionProvider the session module, or null
+     * @param tlsProvider the TLS module, or null (then {@code listen ... ssl} is an error)
+     */
+    public SiteBuilder(List<HandlerProvider> handlerProviders, SessionManagerProvider sessionProvider,
+            TlsProvider tlsProvider) {
         this.handlerProviders = handlerProviders.stream()
                 .sorted(Comparator.comparingInt(HandlerProvider::order).thenComparing(HandlerProvider::name))
                 .toList();
         this.sessionProvider = sessionProvider;
+        this.tlsProvider = tlsProvider;
     }
 
     /**
@@ -71,11 +88,13 @@ public final class SiteBuilder {
             }
         }
         checks.verify(errors);
+        Map<InetSocketAddress, Map<VirtualServer, TlsProvider.ServerCredentials>> tls = credentials();
         if (!errors.isEmpty()) {
             throw new ConfigException(errors);
         }
         List<Site.Binding> bindings = new ArrayList<>();
-        hostTables.forEach((address, hosts) -> bindings.add(new Site.Binding(address, hosts, origins.get(address))));
+        hostTables.forEach((address, hosts) -> bindings.add(new Site.Binding(address, hosts, origins.get(address),
+                tls.get(address))));
         int maxConnections = intSetting(top, "max_connections", 10_000);
         boolean accessLog = flagSetting(top, "access_log", false);
         return new Site(bindings, maxConnections, accessLog);
@@ -108,13 +127,29 @@ public final class SiteBuilder {
             return;
         }
         Map<InetSocketAddress, Directive> seen = new HashMap<>();
+        serverScopes.put(virtualServer, server);
         for (Directive listen : listens) {
             InetSocketAddress address = ListenAddress.parse(listen);
-            boolean markedDefault = listen.argCount() == 2;
-            if (markedDefault && !listen.arg(1).equals("default_server")) {
-                errors.add(new ConfigError(listen.args().get(1).position(),
-                        "unknown listen parameter '" + listen.arg(1) + "' (expected 'default_server')"));
+            boolean markedDefault = false;
+            boolean ssl = false;
+            boolean valid = true;
+            for (int i = 1; i < listen.argCount(); i++) {
+                if (listen.arg(i).equals("default_server") && !markedDefault) {
+                    markedDefault = true;
+                } else if (listen.arg(i).equals("ssl") && !ssl) {
+                    ssl = true;
+                } else {
+                    errors.add(new ConfigError(listen.args().get(i).position(), "unknown listen parameter '"
+                            + listen.arg(i) + "' (expected 'default_server' or 'ssl', each at most once)"));
+                    valid = false;
+                }
+            }
+            if (!valid) {
                 continue;
+            }
+            if (ssl) {
+                // As in nginx, one "ssl" makes the whole address TLS, whichever server block says it.
+                tlsListens.putIfAbsent(address, listen);
             }
             Directive previous = seen.putIfAbsent(address, listen);
             if (previous != null) {
@@ -151,6 +186,37 @@ public final class SiteBuilder {
             }
         }
         hosts.add(server, markedDefault);
+    }
+
+    /**
+     * Loads the certificates of every server on a TLS address, once per server, here while the site is built: a
+     * reload that builds a new site therefore reads renewed certificate files.
+     */
+    private Map<InetSocketAddress, Map<VirtualServer, TlsProvider.ServerCredentials>> credentials() {
+        Map<InetSocketAddress, Map<VirtualServer, TlsProvider.ServerCredentials>> result = new HashMap<>();
+        Map<VirtualServer, TlsProvider.ServerCredentials> loaded = new IdentityHashMap<>();
+        for (Map.Entry<InetSocketAddress, Directive> entry : tlsListens.entrySet()) {
+            if (tlsProvider == null) {
+                errors.add(new ConfigError(entry.getValue().position(), "listen ... ssl needs the TLS module "
+                        + "(server-tls) on the module path"));
+                continue;
+            }
+            Map<VirtualServer, TlsProvider.ServerCredentials> byServer = new IdentityHashMap<>();
+            for (VirtualServer server : hostTables.get(entry.getKey()).servers()) {
+                if (!loaded.containsKey(server)) {
+                    Scope scope = serverScopes.get(server);
+                    try {
+                        loaded.put(server, tlsProvider.configure(scope.block(), scope::inherited));
+                    } catch (ConfigException e) {
+                        errors.addAll(e.errors());
+                        loaded.put(server, null);
+                    }
+                }
+                byServer.put(server, loaded.get(server));
+            }
+            result.put(entry.getKey(), byServer);
+        }
+        return result;
     }
 
     private static Timeouts timeouts(Scope server) throws ConfigException {

@@ -5,10 +5,12 @@ import dev.solo.core.Transport;
 import dev.solo.core.spi.ConnectionHandler;
 import dev.solo.http.HttpException;
 import dev.solo.http.Status;
+import dev.solo.http.TlsInfo;
 import dev.solo.http.codec.RequestDecoder;
 import dev.solo.http.internal.routing.HostTable;
 import dev.solo.http.internal.routing.Timeouts;
 import dev.solo.http.internal.routing.VirtualServer;
+import dev.solo.http.spi.SecureTransport;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import org.slf4j.Logger;
@@ -73,8 +75,12 @@ final class HttpConnection implements ConnectionHandler {
     /** Request bytes may still be on the wire when the connection ends after the flush: close with a linger. */
     private boolean lingerWhenFlushed;
 
+    /** The TLS session when the connection came over TLS, else null. */
+    private final TlsInfo tls;
+
     HttpConnection(Transport transport, ConnectionContext context, HostTable hosts) {
         this.transport = transport;
+        this.tls = transport instanceof SecureTransport ? ((SecureTransport) transport).tls() : null;
         this.context = context;
         this.hosts = hosts;
         this.server = hosts.defaultServer();
@@ -85,6 +91,11 @@ final class HttpConnection implements ConnectionHandler {
 
     Transport transport() {
         return transport;
+    }
+
+    /** @return the TLS session, or null for plain HTTP */
+    TlsInfo tls() {
+        return tls;
     }
 
     ConnectionContext context() {
@@ -154,6 +165,12 @@ final class HttpConnection implements ConnectionHandler {
                     // Enough answers wait for the socket: the rest of the pipeline is parsed once they are written.
                     break;
                 }
+                if (state == State.IDLE && requestsServed == 0 && tls == null && startsTlsHandshake()) {
+                    // A TLS client on a plain port: an HTTP error page would be garbage to it, so just close.
+                    LOG.debug("{}: TLS handshake on a plain HTTP port", transport);
+                    transport.close();
+                    break;
+                }
                 if (state == State.IDLE) {
                     state = State.READING_HEAD;
                     if (decoder == null) {
@@ -183,6 +200,12 @@ final class HttpConnection implements ConnectionHandler {
         }
         releaseReadBufferIfEmpty();
         updateInterest();
+    }
+
+    /** A TLS record starts with 0x16 (handshake) and major version 3 (RFC 8446 §5.1), which no HTTP method does. */
+    private boolean startsTlsHandshake() {
+        int at = readBuffer.position();
+        return readBuffer.get(at) == 0x16 && (readBuffer.remaining() < 2 || readBuffer.get(at + 1) == 3);
     }
 
     private void startExchange() {

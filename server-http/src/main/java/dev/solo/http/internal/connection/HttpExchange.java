@@ -107,12 +107,18 @@ final class HttpExchange implements Exchange {
             }
             String path = head.targetForm() == RequestHead.TargetForm.ASTERISK ? "*" : PathDecoder.decode(head.path());
             request = new RequestView(head, path, connection.transport().remoteAddress(),
-                    connection.transport().localAddress());
+                    connection.transport().localAddress(), connection.tls());
             originalRequest = request;
             server = connection.hosts().select(head.host());
             connection.routedTo(server);
             // Until dispatch knows whether a body comes, the handler's deadline stands: never the header timer.
             connection.arm(Deadline.REQUEST, server.timeouts().request());
+            if (connection.tls() != null && connection.tls().serverName() != null
+                    && connection.hosts().select(connection.tls().serverName()) != server) {
+                // The certificate was chosen for another server than the one Host names (RFC 9110 §15.5.20).
+                throw new HttpException(Status.MISDIRECTED_REQUEST, "the Host is served by another certificate",
+                        false);
+            }
             if (head.hasBody()) {
                 bodyDeadline = loop().now() + server.timeouts().bodyTotal();
                 bodyDone = false;

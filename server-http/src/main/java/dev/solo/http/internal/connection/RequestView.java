@@ -3,6 +3,7 @@ package dev.solo.http.internal.connection;
 import dev.solo.http.Headers;
 import dev.solo.http.Method;
 import dev.solo.http.Request;
+import dev.solo.http.TlsInfo;
 import dev.solo.http.Version;
 import dev.solo.http.codec.RequestHead;
 import java.net.InetSocketAddress;
@@ -19,13 +20,15 @@ final class RequestView implements Request {
     private final boolean hasBody;
     private final InetSocketAddress remote;
     private final InetSocketAddress local;
+    private final TlsInfo tls;
 
-    RequestView(RequestHead head, String path, InetSocketAddress remote, InetSocketAddress local) {
-        this(head, head.method(), head.rawTarget(), head.path(), head.query(), path, head.hasBody(), remote, local);
+    RequestView(RequestHead head, String path, InetSocketAddress remote, InetSocketAddress local, TlsInfo tls) {
+        this(head, head.method(), head.rawTarget(), head.path(), head.query(), path, head.hasBody(), remote, local,
+                tls);
     }
 
     private RequestView(RequestHead head, Method method, String target, String rawPath, String query, String path,
-            boolean hasBody, InetSocketAddress remote, InetSocketAddress local) {
+            boolean hasBody, InetSocketAddress remote, InetSocketAddress local, TlsInfo tls) {
         this.head = head;
         this.method = method;
         this.target = target;
@@ -35,6 +38,7 @@ final class RequestView implements Request {
         this.hasBody = hasBody;
         this.remote = remote;
         this.local = local;
+        this.tls = tls;
     }
 
     /**
@@ -47,7 +51,8 @@ final class RequestView implements Request {
         int q = rawTarget.indexOf('?');
         String newRawPath = q < 0 ? rawTarget : rawTarget.substring(0, q);
         String newQuery = q < 0 ? null : rawTarget.substring(q + 1);
-        return new RequestView(head, Method.GET, rawTarget, newRawPath, newQuery, decodedPath, false, remote, local);
+        return new RequestView(head, Method.GET, rawTarget, newRawPath, newQuery, decodedPath, false, remote, local,
+                tls);
     }
 
     RequestHead head() {
@@ -117,6 +122,11 @@ final class RequestView implements Request {
     @Override
     public InetSocketAddress localAddress() {
         return local;
+    }
+
+    @Override
+    public TlsInfo tls() {
+        return tls;
     }
 
     @Override

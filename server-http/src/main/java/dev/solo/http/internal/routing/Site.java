@@ -1,7 +1,9 @@
 package dev.solo.http.internal.routing;
 
+import dev.solo.http.spi.TlsProvider;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything the config describes, resolved: the addresses to bind, each with its virtual hosts, and the settings
@@ -19,7 +21,9 @@ public record Site(List<Binding> bindings, int maxConnections, boolean accessLog
      * @param address the address
      * @param hosts its virtual hosts
      * @param origin where the first {@code listen} for it is in the config, {@code file:line:col}
+     * @param tls for a TLS address, the credentials of each of its servers; null for plain HTTP
      */
-    public record Binding(InetSocketAddress address, HostTable hosts, String origin) {
+    public record Binding(InetSocketAddress address, HostTable hosts, String origin,
+            Map<VirtualServer, TlsProvider.ServerCredentials> tls) {
     }
 }
