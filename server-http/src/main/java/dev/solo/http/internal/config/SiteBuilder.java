@@ -18,11 +18,13 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns a validated config document into a {@link Site}: servers grouped by address, locations with their inherited
@@ -37,6 +39,8 @@ public final class SiteBuilder {
     private final Map<InetSocketAddress, HostTable> hostTables = new LinkedHashMap<>();
     private final Map<InetSocketAddress, String> origins = new HashMap<>();
     private final Map<InetSocketAddress, Directive> defaultMarks = new HashMap<>();
+    /** Addresses whose {@code listen} says {@code reuseport} in any server: the socket is one, so is the option. */
+    private final Set<InetSocketAddress> reusePorts = new HashSet<>();
 
     /**
      * @param handlerProviders every handler type, in any order
@@ -72,7 +76,8 @@ public final class SiteBuilder {
             throw new ConfigException(errors);
         }
         List<Site.Binding> bindings = new ArrayList<>();
-        hostTables.forEach((address, hosts) -> bindings.add(new Site.Binding(address, hosts, origins.get(address))));
+        hostTables.forEach((address, hosts) -> bindings.add(new Site.Binding(address, hosts, origins.get(address),
+                reusePorts.contains(address))));
         int maxConnections = intSetting(top, "max_connections", 10_000);
         boolean accessLog = flagSetting(top, "access_log", false);
         return new Site(bindings, maxConnections, accessLog);
@@ -102,11 +107,27 @@ public final class SiteBuilder {
         Map<InetSocketAddress, Directive> seen = new HashMap<>();
         for (Directive listen : listens) {
             InetSocketAddress address = ListenAddress.parse(listen);
-            boolean markedDefault = listen.argCount() == 2;
-            if (markedDefault && !listen.arg(1).equals("default_server")) {
-                errors.add(new ConfigError(listen.args().get(1).position(),
-                        "unknown listen parameter '" + listen.arg(1) + "' (expected 'default_server')"));
+            boolean markedDefault = false;
+            boolean reusePort = false;
+            boolean valid = true;
+            for (int i = 1; i < listen.argCount(); i++) {
+                String parameter = listen.arg(i);
+                if (parameter.equals("default_server") && !markedDefault) {
+                    markedDefault = true;
+                } else if (parameter.equals("reuseport") && !reusePort) {
+                    reusePort = true;
+                } else {
+                    boolean known = parameter.equals("default_server") || parameter.equals("reuseport");
+                    errors.add(new ConfigError(listen.args().get(i).position(), (known ? "repeated" : "unknown")
+                            + " listen parameter '" + parameter + "' (expected 'default_server' or 'reuseport')"));
+                    valid = false;
+                }
+            }
+            if (!valid) {
                 continue;
+            }
+            if (reusePort) {
+                reusePorts.add(address);
             }
             Directive previous = seen.putIfAbsent(address, listen);
             if (previous != null) {
