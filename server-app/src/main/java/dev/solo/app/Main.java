@@ -164,12 +164,23 @@ public final class Main {
     }
 
     private static int serve(Solo solo, boolean worker) {
+        // SIGHUP reloads (see Signals for how it is caught without a compiler warning); its handler only queues the
+        // reload on the loop. Installed before binding: a HUP sent as soon as "listening on" shows must not end the
+        // JVM, whose default for HUP is to exit.
+        Signals.handle("HUP", solo::reload);
         try {
             solo.start();
         } catch (BindFailure e) {
             System.err.println(e.getMessage());
             return 1;
         }
+        // Written, and the stop hook added, before "listening on": whoever waits for that line may use the file, or
+        // stop the server, at once.
+        Optional<PidFile> pid = worker ? Optional.empty() : solo.settings().pidFile().flatMap(PidFile::write);
+        CountDownLatch stopped = new CountDownLatch(1);
+        // The one thread besides the loop: the JVM runs shutdown hooks on their own thread when SIGINT/SIGTERM
+        // arrive. It never touches a socket; it only calls the thread-safe Server.shutdown and waits.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnSignal(solo, stopped, pid), "solo-stop"));
         for (String line : solo.listeningLines()) {
             if (worker) {
                 LOG.info("worker {}: {}", ProcessHandle.current().pid(), line);
@@ -177,14 +188,6 @@ public final class Main {
                 LOG.info(line);
             }
         }
-        Optional<PidFile> pid = worker ? Optional.empty() : solo.settings().pidFile().flatMap(PidFile::write);
-        CountDownLatch stopped = new CountDownLatch(1);
-        // The one thread besides the loop: the JVM runs shutdown hooks on their own thread when SIGINT/SIGTERM
-        // arrive. It never touches a socket; it only calls the thread-safe Server.shutdown and waits.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnSignal(solo, stopped, pid), "solo-stop"));
-        // SIGHUP reloads (see Signals for how it is caught without a compiler warning); its handler only queues the
-        // reload on the loop.
-        Signals.handle("HUP", solo::reload);
         if (worker) {
             ParentWatch.start(solo.loop(), solo::stop);
         }
