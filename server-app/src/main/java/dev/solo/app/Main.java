@@ -1,18 +1,30 @@
 package dev.solo.app;
 
+import dev.solo.app.internal.ParentWatch;
+import dev.solo.app.internal.PidFile;
+import dev.solo.app.internal.ReloadCommand;
+import dev.solo.app.internal.Signals;
 import dev.solo.app.internal.SoloLogbackProvider;
+import dev.solo.app.internal.Supervisor;
+import dev.solo.app.internal.WorkerCommand;
 import dev.solo.config.ConfigError;
 import dev.solo.config.ConfigException;
 import dev.solo.core.BindFailure;
+import dev.solo.core.Listener;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code solo [--check] [CONFIG]}: serve, or with {@code --check} validate and summarise the config, like
- * {@code nginx -t}. Exit codes: 0 after a clean stop or a valid check, 1 for a config or bind error, 2 for usage.
+ * {@code solo [--check | --reload] [CONFIG]}: serve, or with {@code --check} validate and summarise the config, like
+ * {@code nginx -t}, or with {@code --reload} validate it and send SIGHUP to the solo named by its {@code pid FILE;},
+ * like {@code nginx -s reload}. With {@code worker_processes} above 1 this process becomes the
+ * {@link dev.solo.app.internal.Supervisor} of that many workers (each started with the hidden {@code --worker}).
+ * Exit codes: 0 after a clean stop or a valid check, 1 for a config or bind error (or workers that cannot start, or a
+ * reload that could not be sent), 2 for usage.
  *
  * <p>Usage text, config errors and the {@code --check} summary go to standard output and error on purpose: they are
  * the command's answer to the user, not log events, and must read the same whatever the logging setup.
@@ -35,6 +47,9 @@ public final class Main {
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
     private static final String DEFAULT_CONFIG = "examples/solo.conf";
+    private static final String USAGE = "solo [--check | --reload] [CONFIG]";
+    /** Marks the command line of a worker process (see Supervisor); not for users. */
+    static final String WORKER_FLAG = "--worker";
 
     private Main() {
     }
@@ -51,7 +66,7 @@ public final class Main {
      * safe from another thread), waits for it, then halts with 0 — a clean stop is a success, not the JVM's 130/143.
      * After a normal return from {@link #run} the latch is already open and this returns at once.
      */
-    private static void stopOnSignal(Solo solo, CountDownLatch stopped) {
+    private static void stopOnSignal(Solo solo, CountDownLatch stopped, Optional<PidFile> pid) {
         if (stopped.getCount() == 0) {
             return;
         }
@@ -61,24 +76,35 @@ public final class Main {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        pid.ifPresent(PidFile::remove);
         Runtime.getRuntime().halt(0);
     }
 
     static int run(String[] args) {
         boolean check = false;
+        boolean reload = false;
+        boolean worker = false;
         String config = null;
         for (String arg : args) {
             if (arg.equals("--check") || arg.equals("-t")) {
                 check = true;
+            } else if (arg.equals("--reload")) {
+                reload = true;
+            } else if (arg.equals(WORKER_FLAG)) {
+                worker = true;
             } else if (arg.equals("--help") || arg.equals("-h")) {
-                System.out.println("usage: solo [--check] [CONFIG]   (default CONFIG: " + DEFAULT_CONFIG + ")");
+                System.out.println("usage: " + USAGE + "   (default CONFIG: " + DEFAULT_CONFIG + ")");
                 return 0;
             } else if (arg.startsWith("-") || config != null) {
-                System.err.println("solo: unexpected argument '" + arg + "'\nusage: solo [--check] [CONFIG]");
+                System.err.println("solo: unexpected argument '" + arg + "'\nusage: " + USAGE);
                 return 2;
             } else {
                 config = arg;
             }
+        }
+        if (check && reload) {
+            System.err.println("solo: --check and --reload do not go together\nusage: " + USAGE);
+            return 2;
         }
         Path file = Path.of(config != null ? config : DEFAULT_CONFIG);
         if (!Files.exists(file)) {
@@ -87,12 +113,9 @@ public final class Main {
         }
         Solo solo;
         try {
-            solo = Solo.configure(file);
+            solo = Solo.configure(file, worker);
         } catch (ConfigException e) {
-            for (ConfigError error : e.errors()) {
-                System.err.println(error);
-            }
-            System.err.println("solo: " + e.errors().size() + " error(s) in the configuration");
+            printErrors(e);
             return 1;
         }
         if (check) {
@@ -103,25 +126,80 @@ public final class Main {
             }
             return 0;
         }
+        if (reload) {
+            return ReloadCommand.send(file, solo.settings());
+        }
+        int workers = solo.settings().workerProcesses();
+        if (!worker && workers > 1) {
+            return supervise(file, solo, workers, args);
+        }
         for (String warning : solo.warnings()) {
             LOG.warn("{}", warning);
         }
+        return serve(solo, worker);
+    }
+
+    private static void printErrors(ConfigException e) {
+        for (ConfigError error : e.errors()) {
+            System.err.println(error);
+        }
+        System.err.println("solo: " + e.errors().size() + " error(s) in the configuration");
+    }
+
+    /** Becomes the supervisor of {@code workers} processes, each this command with {@value #WORKER_FLAG}. */
+    private static int supervise(Path file, Solo solo, int workers, String[] args) {
+        // Workers each bind every address: port 0 would give each its own port, so it is an error here.
+        int errors = 0;
+        for (Listener listener : solo.configuredListeners()) {
+            if (listener.address().getPort() == 0) {
+                System.err.println(listener.origin() + ": worker_processes " + workers + " needs fixed ports: with"
+                        + " port 0 each worker would listen on a port of its own");
+                errors++;
+            }
+        }
+        if (errors > 0) {
+            System.err.println("solo: " + errors + " error(s) in the configuration");
+            return 1;
+        }
+        Optional<PidFile> pid = solo.settings().pidFile().flatMap(PidFile::write);
+        try {
+            return Supervisor.run(WorkerCommand.of(args, WORKER_FLAG, file), workers, Solo.SHUTDOWN_GRACE);
+        } finally {
+            pid.ifPresent(PidFile::remove);
+        }
+    }
+
+    private static int serve(Solo solo, boolean worker) {
+        // SIGHUP reloads (see Signals for how it is caught without a compiler warning); its handler only queues the
+        // reload on the loop. Installed before binding: a HUP sent as soon as "listening on" shows must not end the
+        // JVM, whose default for HUP is to exit.
+        Signals.handle("HUP", solo::reload);
         try {
             solo.start();
         } catch (BindFailure e) {
             System.err.println(e.getMessage());
             return 1;
         }
-        for (String line : solo.listeningLines()) {
-            LOG.info(line);
-        }
+        // Written, and the stop hook added, before "listening on": whoever waits for that line may use the file, or
+        // stop the server, at once.
+        Optional<PidFile> pid = worker ? Optional.empty() : solo.settings().pidFile().flatMap(PidFile::write);
         CountDownLatch stopped = new CountDownLatch(1);
         // The one thread besides the loop: the JVM runs shutdown hooks on their own thread when SIGINT/SIGTERM
         // arrive. It never touches a socket; it only calls the thread-safe Server.shutdown and waits.
-        // (sun.misc.Signal would avoid it, but needs jdk.unsupported and brings a warning javac cannot suppress.)
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnSignal(solo, stopped), "solo-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnSignal(solo, stopped, pid), "solo-stop"));
+        for (String line : solo.listeningLines()) {
+            if (worker) {
+                LOG.info("worker {}: {}", ProcessHandle.current().pid(), line);
+            } else {
+                LOG.info(line);
+            }
+        }
+        if (worker) {
+            ParentWatch.start(solo.loop(), solo::stop);
+        }
         solo.run();
         LOG.info("stopped");
+        pid.ifPresent(PidFile::remove);
         stopped.countDown();
         return 0;
     }

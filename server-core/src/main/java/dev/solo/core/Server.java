@@ -44,6 +44,19 @@ public interface Server {
      */
     void shutdown(Duration grace);
 
+    /**
+     * Moves to another set of listeners, for a reload: an address in both keeps its open socket and takes the new
+     * protocol for the connections it accepts from now on (connections already open keep theirs); new addresses are
+     * bound, addresses no longer listed are closed. All or nothing. Loop thread only (from a task given to
+     * {@link EventLoop#execute}).
+     *
+     * @param listeners the listeners from now on
+     * @param maxConnections the connection limit from now on
+     * @return which addresses were kept, added and removed
+     * @throws BindFailure when a new address cannot be bound; then nothing changed
+     */
+    ListenerChanges rebind(List<Listener> listeners, int maxConnections) throws BindFailure;
+
     /** @return the loop that drives this server */
     EventLoop loop();
 

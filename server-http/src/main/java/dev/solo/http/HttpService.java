@@ -48,7 +48,7 @@ public final class HttpService {
                 factory = tls.wrap(factory, name -> binding.tls().get(binding.hosts().select(name)),
                         binding.hosts().defaultServer().timeouts().header());
             }
-            list.add(new Listener(binding.address(), factory, binding.origin()));
+            list.add(new Listener(binding.address(), factory, binding.origin(), binding.reusePort()));
         }
         this.listeners = List.copyOf(list);
     }
@@ -124,6 +124,24 @@ public final class HttpService {
      */
     public List<String> warnings() {
         return warnings;
+    }
+
+    /**
+     * Hands the connections of a running service over to this one, for a reload (loop thread only): on every address
+     * both serve, the requests that connections opened under {@code previous} send from now on are routed by this
+     * service's servers; a request in flight finishes under the old ones. Connections on an address this service
+     * no longer serves keep the old configuration until they close.
+     *
+     * @param previous the service that ran until now
+     */
+    public void takeOver(HttpService previous) {
+        for (Site.Binding old : previous.site.bindings()) {
+            for (Site.Binding binding : site.bindings()) {
+                if (binding.address().equals(old.address())) {
+                    old.hosts().forwardTo(binding.hosts());
+                }
+            }
+        }
     }
 
     /** @return one listener per configured address */

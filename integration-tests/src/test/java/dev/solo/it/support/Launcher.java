@@ -159,6 +159,35 @@ public final class Launcher implements AutoCloseable {
     }
 
     /**
+     * Waits for the next output line that contains a match of the pattern (lines already waited past are not seen
+     * again).
+     *
+     * @param pattern what to find
+     * @param timeout how long to wait
+     * @return the match
+     * @throws InterruptedException when interrupted
+     * @throws AssertionError when no such line comes in time or the process ends first
+     */
+    public Matcher awaitLine(Pattern pattern, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            String line = left <= 0 ? null : lines.poll(left, TimeUnit.NANOSECONDS);
+            if (line == null || line == END) {
+                if (line == END) {
+                    lines.add(END);
+                }
+                throw new AssertionError("no line matching '" + pattern + "' within " + timeout + "; output:\n"
+                        + output);
+            }
+            Matcher matcher = pattern.matcher(line);
+            if (matcher.find()) {
+                return matcher;
+            }
+        }
+    }
+
+    /**
      * Sends SIGTERM ({@link Process#destroy()} on Linux) and waits for the exit.
      *
      * @param timeout how long the stop may take

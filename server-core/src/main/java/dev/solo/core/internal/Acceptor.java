@@ -23,7 +23,8 @@ final class Acceptor {
     private static final long EMFILE_BACKOFF_MILLIS = 100;
 
     private final SelectorLoop loop;
-    private final Listener listener;
+    /** Replaced by a reload that keeps this address: connections accepted from then on speak the new protocol. */
+    private Listener listener;
     private final ServerSocketChannel channel;
     private final SelectionKey key;
     private final InetSocketAddress boundAddress;
@@ -41,6 +42,11 @@ final class Acceptor {
         ServerSocketChannel channel = ServerSocketChannel.open();
         try {
             channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            if (listener.reusePort()) {
+                // Linux spreads the connections of one address between every socket bound with SO_REUSEPORT
+                // (by the same user): the workers of one solo, or independently started servers.
+                channel.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+            }
             channel.bind(listener.address(), backlog);
             channel.configureBlocking(false);
             return new Acceptor(loop, listener, channel);
@@ -52,6 +58,10 @@ final class Acceptor {
 
     Listener listener() {
         return listener;
+    }
+
+    void retarget(Listener next) {
+        this.listener = next;
     }
 
     InetSocketAddress boundAddress() {

@@ -3,6 +3,7 @@ package dev.solo.core.internal;
 import dev.solo.core.BindFailure;
 import dev.solo.core.EventLoop;
 import dev.solo.core.Listener;
+import dev.solo.core.ListenerChanges;
 import dev.solo.core.Server;
 import dev.solo.core.Timer;
 import dev.solo.core.Transport;
@@ -41,7 +42,7 @@ public final class SelectorLoop implements Server, EventLoop {
     private static final Logger LOG = LoggerFactory.getLogger(SelectorLoop.class);
 
     private final List<Listener> listeners;
-    private final int maxConnections;
+    private int maxConnections;
     private final int backlog;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean selecting = new AtomicBoolean();
@@ -313,6 +314,22 @@ public final class SelectorLoop implements Server, EventLoop {
                 new ArrayList<>(connections).forEach(SocketTransport::close);
             }
         });
+    }
+
+    @Override
+    public ListenerChanges rebind(List<Listener> next, int maxConnections) throws BindFailure {
+        if (!inEventLoop()) {
+            throw new IllegalStateException("rebind runs on the loop thread");
+        }
+        ListenerChanges changes = Rebinding.apply(this, acceptors, next, backlog);
+        bound.clear();
+        acceptors.forEach(a -> bound.add(a.boundAddress()));
+        boolean wasFull = atConnectionLimit();
+        this.maxConnections = maxConnections;
+        if (wasFull && !atConnectionLimit()) {
+            acceptors.forEach(Acceptor::resume);
+        }
+        return changes;
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 
-/** Parses {@code listen [HOST:]PORT [default_server];}: HOST is an IPv4 literal, {@code [IPv6]}, {@code localhost} or {@code *}. */
+/** Parses the address of {@code listen [HOST:]PORT [default_server] [reuseport];}: HOST is an IPv4 literal, {@code [IPv6]}, {@code localhost} or {@code *}. */
 final class ListenAddress {
 
     private ListenAddress() {

@@ -21,11 +21,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns a validated config document into a {@link Site}: servers grouped by address, locations with their inherited
@@ -45,6 +47,8 @@ public final class SiteBuilder {
     /** Addresses with {@code ssl} on one of their {@code listen}s, and the first such listen. */
     private final Map<InetSocketAddress, Directive> tlsListens = new HashMap<>();
     private final Map<VirtualServer, Scope> serverScopes = new IdentityHashMap<>();
+    /** Addresses whose {@code listen} says {@code reuseport} in any server: the socket is one, so is the option. */
+    private final Set<InetSocketAddress> reusePorts = new HashSet<>();
 
     /**
      * @param handlerProviders every handler type, in any order
@@ -94,7 +98,7 @@ public final class SiteBuilder {
         }
         List<Site.Binding> bindings = new ArrayList<>();
         hostTables.forEach((address, hosts) -> bindings.add(new Site.Binding(address, hosts, origins.get(address),
-                tls.get(address))));
+                reusePorts.contains(address), tls.get(address))));
         int maxConnections = intSetting(top, "max_connections", 10_000);
         boolean accessLog = flagSetting(top, "access_log", false);
         return new Site(bindings, maxConnections, accessLog);
@@ -132,15 +136,21 @@ public final class SiteBuilder {
             InetSocketAddress address = ListenAddress.parse(listen);
             boolean markedDefault = false;
             boolean ssl = false;
+            boolean reusePort = false;
             boolean valid = true;
             for (int i = 1; i < listen.argCount(); i++) {
-                if (listen.arg(i).equals("default_server") && !markedDefault) {
+                String parameter = listen.arg(i);
+                if (parameter.equals("default_server") && !markedDefault) {
                     markedDefault = true;
-                } else if (listen.arg(i).equals("ssl") && !ssl) {
+                } else if (parameter.equals("ssl") && !ssl) {
                     ssl = true;
+                } else if (parameter.equals("reuseport") && !reusePort) {
+                    reusePort = true;
                 } else {
-                    errors.add(new ConfigError(listen.args().get(i).position(), "unknown listen parameter '"
-                            + listen.arg(i) + "' (expected 'default_server' or 'ssl', each at most once)"));
+                    boolean known = parameter.equals("default_server") || parameter.equals("ssl")
+                            || parameter.equals("reuseport");
+                    errors.add(new ConfigError(listen.args().get(i).position(), (known ? "repeated" : "unknown")
+                            + " listen parameter '" + parameter + "' (expected 'default_server', 'ssl' or 'reuseport')"));
                     valid = false;
                 }
             }
@@ -150,6 +160,9 @@ public final class SiteBuilder {
             if (ssl) {
                 // As in nginx, one "ssl" makes the whole address TLS, whichever server block says it.
                 tlsListens.putIfAbsent(address, listen);
+            }
+            if (reusePort) {
+                reusePorts.add(address);
             }
             Directive previous = seen.putIfAbsent(address, listen);
             if (previous != null) {

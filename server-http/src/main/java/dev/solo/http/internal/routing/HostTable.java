@@ -17,6 +17,11 @@ public final class HostTable {
     private final List<Map.Entry<String, VirtualServer>> wildcards = new ArrayList<>();
     private final List<VirtualServer> servers = new ArrayList<>();
     private VirtualServer defaultServer;
+    /**
+     * The table that replaced this one when a reload kept the address, or null: connections opened before the reload
+     * hold this table, and their next request is routed by the new one (see {@link #forwardTo}).
+     */
+    private HostTable successor;
 
     /**
      * @param server a server that listens on this address
@@ -42,6 +47,9 @@ public final class HostTable {
      * @return the server for it
      */
     public VirtualServer select(String host) {
+        if (successor != null) {
+            return latest().select(host);
+        }
         if (host == null || host.isEmpty()) {
             return defaultServer;
         }
@@ -66,7 +74,29 @@ public final class HostTable {
 
     /** @return the default server of this address */
     public VirtualServer defaultServer() {
-        return defaultServer;
+        return successor != null ? latest().defaultServer : defaultServer;
+    }
+
+    /**
+     * Sends every later lookup to the table a reload built for the same address. Loop thread only. A request already
+     * routed keeps the server it was given, so it finishes under the configuration it started with.
+     *
+     * @param next the new table
+     */
+    public void forwardTo(HostTable next) {
+        if (next != this) {
+            successor = next;
+        }
+    }
+
+    /** Follows the chain of reloads to the table in use, shortening it for the next lookup. */
+    private HostTable latest() {
+        HostTable table = successor;
+        while (table.successor != null) {
+            table = table.successor;
+        }
+        successor = table;
+        return table;
     }
 
     /** @return every server on this address, in config order */

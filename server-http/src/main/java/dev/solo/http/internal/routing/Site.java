@@ -21,9 +21,10 @@ public record Site(List<Binding> bindings, int maxConnections, boolean accessLog
      * @param address the address
      * @param hosts its virtual hosts
      * @param origin where the first {@code listen} for it is in the config, {@code file:line:col}
+     * @param reusePort whether a {@code listen} for it says {@code reuseport}
      * @param tls for a TLS address, the credentials of each of its servers; null for plain HTTP
      */
-    public record Binding(InetSocketAddress address, HostTable hosts, String origin,
+    public record Binding(InetSocketAddress address, HostTable hosts, String origin, boolean reusePort,
             Map<VirtualServer, TlsProvider.ServerCredentials> tls) {
     }
 }

@@ -149,6 +149,24 @@ class SiteBuilderTest {
     }
 
     @Test
+    void marksAnAddressReusePortWhenAnyOfItsListensSaysSo() throws Exception {
+        Site site = build("""
+                server { listen 127.0.0.1:0 default_server reuseport; server_name a.test; root www; }
+                server { listen 127.0.0.1:0; server_name b.test; root www; }
+                server { listen 127.0.0.2:0; server_name c.test; root www; }
+                """);
+        assertTrue(site.bindings().get(0).reusePort());
+        assertEquals(List.of("a.test"), site.bindings().get(0).hosts().defaultServer().names());
+        assertEquals(false, site.bindings().get(1).reusePort());
+    }
+
+    @Test
+    void reportsARepeatedListenParameterAtItsArgument() {
+        assertTrue(only(failure("server { listen 80 reuseport reuseport; root www; }"))
+                .endsWith(":1:30: repeated listen parameter 'reuseport' (expected 'default_server' or 'reuseport')"));
+    }
+
+    @Test
     void reportsAServerWithoutListen() {
         assertTrue(only(failure("server { root www; }")).endsWith(":1:1: server block has no 'listen' directive"));
     }

@@ -52,4 +52,21 @@ class HostTableTest {
         marked.add(other, true);
         assertSame(other, marked.select("unknown.test"));
     }
+
+    @Test
+    void routesThroughTheTablesThatReloadsPutInItsPlace() {
+        HostTable before = new HostTable();
+        before.add(first, false);
+        HostTable reloaded = new HostTable();
+        reloaded.add(other, false);
+        HostTable again = new HostTable();
+        again.add(wildcard, false);
+        before.forwardTo(reloaded);
+        assertSame(other, before.select("example.com"));
+        assertSame(other, before.defaultServer());
+        reloaded.forwardTo(again);
+        assertSame(wildcard, before.select("shop.example.com"));
+        assertSame(wildcard, before.defaultServer());
+        assertSame(wildcard, reloaded.select(null));
+    }
 }
