@@ -163,7 +163,7 @@ class SiteBuilderTest {
     @Test
     void reportsARepeatedListenParameterAtItsArgument() {
         assertTrue(only(failure("server { listen 80 reuseport reuseport; root www; }"))
-                .endsWith(":1:30: repeated listen parameter 'reuseport' (expected 'default_server' or 'reuseport')"));
+                .endsWith(":1:30: repeated listen parameter 'reuseport' (expected 'default_server', 'ssl' or 'reuseport')"));
     }
 
     @Test
