@@ -101,7 +101,7 @@ class ProtocolHardeningTest {
     }
 
     @Test
-    @DisplayName("issue 15: a quote, backslash or non-ASCII byte in Referer or User-Agent is escaped as nginx does (\\x22)")
+    @DisplayName("issue 15: a quote, backslash or non-ASCII byte in Referer or User-Agent is logged as \\x22 and so on")
     void escapesClientTextInTheAccessLog() throws Exception {
         String forgedAgent = "curl\" 200 1 \"-\" \"x\\y\u00e9";
         try (RawClient client = server.connect()) {
@@ -118,7 +118,7 @@ class ProtocolHardeningTest {
     }
 
     private static List<String> accessLines() {
-        synchronized (accessLog.list) {
+        synchronized (accessLog) {
             return accessLog.list.stream().map(ILoggingEvent::getFormattedMessage).collect(Collectors.toList());
         }
     }
