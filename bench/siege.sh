@@ -13,7 +13,7 @@
 # Environment: SIEGE_TIME as --time; SOLO_NO_BUILD=1 runs the jars already built (see bench/lib.sh).
 #
 # Starts Solo on 127.0.0.1:18084 serving an empty page (0 B) and a small static page (~1 KiB of HTML), and on
-# 127.0.0.1:18085 the same page beside cgi-bin/hello.sh (a /bin/sh script; default cgi_max_processes 16 and its
+# 127.0.0.1:18088 the same page beside cgi-bin/hello.sh (a /bin/sh script; default cgi_max_processes 16 and its
 # queue). Runs `siege -b -c 255 -t TIME` against each static page, and `siege -b -c 50 -t TIME` against the pair
 # small.html + cgi-bin/hello.sh (a URL file), each with `connection = keep-alive` and with `connection = close`
 # (from a siegerc that turns logging and the HTML parser off and speaks HTTP/1.1), prints a table of
@@ -29,7 +29,7 @@ modes="keep-alive,close"
 cgi_concurrent=50
 cgi_floor=100
 port=18084
-cgi_port=18085
+cgi_port=18088
 while [ $# -gt 0 ]; do
     case "$1" in
         --time) time_spec="${2:?}"; shift 2 ;;
