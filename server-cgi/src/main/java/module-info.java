@@ -3,7 +3,9 @@
  *
  * <p>Usage, in a configuration file:
  * <pre>{@code
- * cgi_max_processes 16;                 # main or server: concurrent scripts; beyond it 503 + Retry-After
+ * cgi_max_processes 16;                 # main or server: concurrent scripts; beyond it requests wait for a slot
+ * cgi_queue_size 128;                   # how many may wait; beyond it 503 + Retry-After
+ * cgi_queue_timeout 30s;                # how long one may wait; then 503 + Retry-After
  * server {
  *     root site;
  *     location /cgi-bin/ {
@@ -27,6 +29,7 @@ module dev.solo.cgi {
 
     // The handler type "cgi": dev.solo.http loads handler types to build each location's chain.
     provides dev.solo.http.spi.HandlerProvider with dev.solo.cgi.CgiHandlerProvider;
-    // cgi, cgi_timeout, cgi_max_processes, cgi_env: declared so the config is validated before any handler is built.
+    // cgi, cgi_timeout, cgi_max_processes, cgi_queue_size, cgi_queue_timeout, cgi_env: declared so the config is
+    // validated before any handler is built.
     provides dev.solo.config.spi.DirectiveProvider with dev.solo.cgi.CgiDirectives;
 }

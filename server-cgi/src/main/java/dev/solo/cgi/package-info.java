@@ -8,10 +8,16 @@
  *       configuration file, or a name looked up on {@code PATH} when the configuration is loaded; without one the
  *       script itself is executed and must be executable.</li>
  *   <li>{@code cgi_timeout DURATION;} (server, location; default 30s): the longest a script may run, from start to
- *       exit. Past it the script and its descendants are killed: 504, or a cut connection when the response had
- *       started.</li>
+ *       exit. Past it the script and everything it started are killed: 504, or a cut connection when the response
+ *       had started.</li>
  *   <li>{@code cgi_max_processes N;} (main, server; default 16): scripts running at once, counted over every location
- *       that takes the setting from the same place. Beyond it the server answers 503 with {@code Retry-After: 1}.</li>
+ *       that takes the setting from the same place. A request beyond it waits for a slot, first come first
+ *       served.</li>
+ *   <li>{@code cgi_queue_size N;} (main, server, location; default 128, 0 to 100000): requests that may wait for a
+ *       slot. A request that finds this many waiting gets 503 with {@code Retry-After: 1}; 0 refuses at once when
+ *       all slots are taken.</li>
+ *   <li>{@code cgi_queue_timeout DURATION;} (main, server, location; default 30s): the longest a request waits for a
+ *       slot; then 503 with {@code Retry-After: 1}.</li>
  *   <li>{@code cgi_env NAME VALUE;} (main, server, location; repeatable): extra environment variables. The
  *       variables of RFC 3875 §4.1 take precedence over them.</li>
  * </ul>
@@ -25,10 +31,12 @@
  *       body is complete, with that file as its standard input ({@link java.lang.ProcessBuilder.Redirect#from}). No
  *       one has to feed a pipe that the script might not drain: a script that never reads its input cannot stall the
  *       server. The file is unlinked right after the start (the child keeps its descriptor), so nothing is left on
- *       disk whatever happens later.</li>
- *   <li><b>Standard error</b> goes to an unlinked temporary file too, never to a pipe that could fill up and hang
- *       the script. Its lines are logged, tagged with the script path, as the output is polled and when the script
- *       ends.</li>
+ *       disk whatever happens later. The process slot is claimed only then, so a client dripping its body holds
+ *       none; a request that finds every slot taken is parked in a queue (no thread waits) and resumed from the
+ *       loop when a slot passes to it, or refused by a loop timer.</li>
+ *   <li><b>Standard error</b> is a pipe too, read without waiting on every poll: at most 64 KiB a poll, so a script
+ *       that writes more waits on its own pipe, and nothing it writes reaches the server's disk. The first 64 KiB
+ *       are logged, line by line and tagged with the script path; the rest is counted and dropped.</li>
  *   <li><b>Standard output</b> is a pipe that the loop polls with a timer: start at 1 ms, back off to 20 ms while
  *       nothing arrives, go back to 1 ms when data comes. Each poll reads at most
  *       {@link java.io.InputStream#available()} bytes, which a pipe reports without waiting, so the read returns at
@@ -42,13 +50,21 @@
  *       part of the response.</li>
  *   <li><b>Starting the process</b> ({@code fork}/{@code exec}) and spooling to a local file are the only system
  *       calls that take more than a moment; both are bounded and do not depend on the client or the script.</li>
+ *   <li><b>Leftovers.</b> Each script runs under {@code setsid(1)}, leading a process group of its own. Its
+ *       descendants are listed before it is killed, and after its exit one pass over {@code /proc} (batched, at
+ *       least 50 ms apart) kills whatever is still in its group or holds its output pipes. Only a deliberate
+ *       daemon escapes: a double fork with {@code setsid} that also lets go of the script's standard output and
+ *       error.</li>
  * </ol>
  *
  * <h2>Responses</h2>
- * The script's header block (RFC 3875 §6) may end its lines in LF or CRLF and must fit in 16 KiB; a malformed or
- * missing block, or a script that exits non-zero before its response was sent, gives 502. When the script has exited
+ * The script's header block (RFC 3875 §6) may end its lines in LF or CRLF and must fit in 16 KiB however the pipe
+ * splits it; a malformed or missing block, or a script that exits non-zero before its response was sent, gives 502.
+ * An error status (4xx, 5xx) with no body gets the server's error page, the {@code error_page} configured for it or
+ * the built-in one, as a static error would; the script's other fields are kept. When the script has exited
  * and all its output is in hand the response has a {@code Content-Length}; otherwise it is streamed (chunked).
- * {@code Location: /path} without {@code Status} is a local redirect (§6.2.2), an absolute URL a 302 (§6.2.3).
+ * {@code Location: /path} without {@code Status} is a local redirect (§6.2.2), an absolute URL a 302 (§6.2.3). A
+ * local redirect to a path the server would refuse from a client ({@code ..} above the root, a bad escape) is 502.
  * A header {@code X-Solo-Session-Set: name=value} sets a session attribute instead of being sent on; the session's
  * attributes reach the script as {@code SOLO_SESSION_<name>}, its id as {@code SOLO_SESSION_ID}.
  */

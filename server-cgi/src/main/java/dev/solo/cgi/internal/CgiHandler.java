@@ -2,7 +2,6 @@ package dev.solo.cgi.internal;
 
 import dev.solo.http.Exchange;
 import dev.solo.http.Handler;
-import dev.solo.http.HttpException;
 import dev.solo.http.Status;
 import java.nio.file.Files;
 import java.util.Objects;
@@ -51,8 +50,7 @@ public final class CgiHandler implements Handler {
             // Known before the body: refuse now rather than spool a body for a request that cannot wait.
             LOG.warn("cgi {}: refused, {} scripts running and {} requests waiting (cgi_max_processes, "
                     + "cgi_queue_size)", match.script(), slots.used(), slots.waiting());
-            exchange.sendError(new HttpException(Status.SERVICE_UNAVAILABLE, "Too many scripts running", false)
-                    .header("Retry-After", "1"));
+            exchange.sendError(ScriptResponses.busy());
             return true;
         }
         new ScriptRun(exchange, settings, match).start();

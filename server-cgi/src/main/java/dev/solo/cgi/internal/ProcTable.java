@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * The little of Linux's {@code /proc} that finds what a script left behind: each process's group, state and start
- * time ({@code /proc/PID/stat}, proc(5)) and where its standard output and error go ({@code /proc/PID/fd/1}, {@code 2}).
+ * time ({@code /proc/PID/stat}, proc(5)) and where its standard output and error go ({@code /proc/PID/fd/1} and
+ * {@code 2}).
  * Reads of {@code /proc} are answered from kernel memory, never from a disk, so they are safe on the loop. Every
  * method answers "nothing" for a process that is gone or not ours to look at, and for a system without {@code /proc}.
  */

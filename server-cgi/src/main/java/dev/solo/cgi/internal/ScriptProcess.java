@@ -41,7 +41,8 @@ final class ScriptProcess {
         match.type().interpreterPath().ifPresent(interpreter -> command.add(interpreter.toString()));
         command.add(match.script().toString());
         // §7.2: "the current working directory for the script SHOULD be set to the directory containing the script".
-        ProcessBuilder builder = new ProcessBuilder(settings.groups().command(command)).directory(match.script().getParent().toFile());
+        ProcessBuilder builder = new ProcessBuilder(settings.groups().command(command))
+                .directory(match.script().getParent().toFile());
         builder.environment().clear();
         long bodyLength = spool == null ? -1 : spool.size();
         builder.environment().putAll(CgiEnvironment.build(exchange.request(), exchange.location(), match, settings,

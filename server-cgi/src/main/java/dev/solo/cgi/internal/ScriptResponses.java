@@ -5,6 +5,7 @@ import dev.solo.http.Headers;
 import dev.solo.http.HttpException;
 import dev.solo.http.Response;
 import dev.solo.http.Session;
+import dev.solo.http.Status;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,16 @@ final class ScriptResponses {
         }
         applySessionUpdates(exchange, head, tag);
         return response;
+    }
+
+    /**
+     * The 503 for a request that gets no process slot: all taken and the queue full, or the wait too long.
+     *
+     * @return the error, with {@code Retry-After: 1}
+     */
+    static HttpException busy() {
+        return new HttpException(Status.SERVICE_UNAVAILABLE, "Too many scripts running", false)
+                .header("Retry-After", "1");
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.solo.cgi.internal;
 import dev.solo.core.EventLoop;
 import dev.solo.core.Timer;
 import dev.solo.http.Exchange;
-import dev.solo.http.HttpException;
 import dev.solo.http.Response;
 import dev.solo.http.Status;
 import java.io.IOException;
@@ -136,8 +135,7 @@ final class ScriptRun {
                     settings.queue().timeout().toMillis());
         }
         if (!exchange.isResponded()) {
-            exchange.sendError(new HttpException(Status.SERVICE_UNAVAILABLE, "Too many scripts running", false)
-                    .header("Retry-After", "1"));
+            exchange.sendError(ScriptResponses.busy());
         }
         finish();
     }

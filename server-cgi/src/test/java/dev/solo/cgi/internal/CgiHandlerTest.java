@@ -141,7 +141,8 @@ class CgiHandlerTest {
     }
 
     private Path holdScript() throws IOException {
-        return cgi.script("hold.sh", "while [ ! -e go ]; do sleep 0.01; done; printf 'Content-Type: text/plain\\n\\ndone'");
+        return cgi.script("hold.sh",
+                "while [ ! -e go ]; do sleep 0.01; done; printf 'Content-Type: text/plain\\n\\ndone'");
     }
 
     private void letScriptsFinish() throws IOException {

@@ -23,12 +23,13 @@ final class CgiSite {
             "vars.py", "vars.pl", "echo.py", "cwd.py", "status.py", "cookies.py", "hello.sh", "big.py", "partial.sh",
             "hang.sh");
 
-    /** Placeholders: {@code root}, {@code timeout}, {@code max}. */
+    /** Placeholders: {@code root}, {@code timeout}, {@code max}, {@code extra} (more server directives). */
     private static final String CONFIG = """
             server {
                 listen 127.0.0.1:0;
                 root {root};
                 cgi_max_processes {max};
+                {extra}
                 location /cgi-bin/ {
                     cgi .py python3;
                     cgi .pl perl;
@@ -85,7 +86,32 @@ final class CgiSite {
      * @throws Exception when it does not start
      */
     static TestServer start(Path root, String timeout, int maxProcesses) throws Exception {
-        return TestServer.start(CONFIG, Map.of("root", root, "timeout", timeout, "max", maxProcesses));
+        return start(root, timeout, maxProcesses, "");
+    }
+
+    /**
+     * @param root a directory filled by {@link #install}
+     * @param timeout the {@code cgi_timeout} value, e.g. {@code 10s}
+     * @param maxProcesses the {@code cgi_max_processes} value
+     * @param extra more directives for the server block, e.g. {@code cgi_queue_size 1;}
+     * @return the running server
+     * @throws Exception when it does not start
+     */
+    static TestServer start(Path root, String timeout, int maxProcesses, String extra) throws Exception {
+        return TestServer.start(CONFIG, Map.of("root", root, "timeout", timeout, "max", maxProcesses,
+                "extra", extra));
+    }
+
+    /**
+     * Writes a bash script into {@code cgi-bin} (run through {@code cgi .sh bash}, so it needs no execute bit).
+     *
+     * @param root a directory filled by {@link #install}
+     * @param name the file name, ending in {@code .sh}
+     * @param body the script's lines
+     * @throws IOException when it cannot be written
+     */
+    static void script(Path root, String name, String body) throws IOException {
+        Files.writeString(root.resolve("cgi-bin").resolve(name), "#!/usr/bin/env bash\n" + body + "\n");
     }
 
     /**
