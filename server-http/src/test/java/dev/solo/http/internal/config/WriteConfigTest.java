@@ -158,6 +158,8 @@ class WriteConfigTest {
                 }
                 """);
         assertEquals(Set.of(Method.POST, Method.PUT, Method.DELETE), locations.match("/uploads/x").writeMethods());
+        assertEquals(List.of(".py"), locations.match("/cgi-bin/x").runs());
+        assertEquals(List.of(), locations.match("/uploads/x").runs());
         List<String> warnings = builder.warnings();
         assertEquals(1, warnings.size(), warnings::toString);
         assertTrue(warnings.get(0).startsWith(dir.resolve("t.conf") + ":5:18: location / writes below "),
