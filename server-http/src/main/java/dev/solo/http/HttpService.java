@@ -175,6 +175,7 @@ public final class HttpService {
                             .append(location.handlers().stream().map(h -> h.getClass().getSimpleName()).toList())
                             .append("  allow: ").append(location.allowHeader())
                             .append("  writes: ").append(writes(location))
+                            .append(location.runs().isEmpty() ? "" : "  runs: " + String.join(" ", location.runs()))
                             .append('\n');
                 }
             }

@@ -27,6 +27,11 @@ final class LocationScope implements LocationContext {
         return location;
     }
 
+    /** @return the location being built */
+    RouteLocation route() {
+        return location;
+    }
+
     @Override
     public Directive block() {
         return scope.block();

@@ -6,6 +6,7 @@ import dev.solo.config.ConfigException;
 import dev.solo.config.Directive;
 import dev.solo.core.Addresses;
 import dev.solo.http.Handler;
+import dev.solo.http.spi.ExecutableFiles;
 import dev.solo.http.spi.HandlerProvider;
 import dev.solo.http.spi.SessionManager;
 import dev.solo.http.spi.SessionManagerProvider;
@@ -269,7 +270,7 @@ public final class SiteBuilder {
             for (HandlerProvider provider : providers) {
                 if (provider.name().equals(name)) {
                     chain.add(provider.createExplicit(scope));
-                    provider.executables(scope).ifPresent(checks::executes);
+                    executables(provider, scope, checks);
                     return chain;
                 }
             }
@@ -281,9 +282,18 @@ public final class SiteBuilder {
             if (handler.isPresent()) {
                 chain.add(handler.get());
                 // Asked only of the types in the chain: a location that names another handler runs nothing.
-                provider.executables(scope).ifPresent(checks::executes);
+                executables(provider, scope, checks);
             }
         }
         return chain;
+    }
+
+    private static void executables(HandlerProvider provider, LocationScope scope, SiteChecks checks)
+            throws ConfigException {
+        Optional<ExecutableFiles> area = provider.executables(scope);
+        if (area.isPresent()) {
+            checks.executes(area.get());
+            scope.route().runs(area.get().extensions());
+        }
     }
 }

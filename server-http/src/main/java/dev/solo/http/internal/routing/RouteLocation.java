@@ -29,6 +29,7 @@ public final class RouteLocation implements Location {
     private Set<Method> writeMethods = Set.of();
     private boolean inlineClientFiles;
     private ResponsePolicy responsePolicy = ResponsePolicy.NONE;
+    private List<String> runs = List.of();
 
     /**
      * @param settings the resolved settings of the location
@@ -114,6 +115,16 @@ public final class RouteLocation implements Location {
     /** @param inline true when {@code upload_inline on;} lets client files go out with their own type */
     public void inlineClientFiles(boolean inline) {
         this.inlineClientFiles = inline;
+    }
+
+    /** @param extensions the extensions of the files a handler here runs as programs (CGI), for --check */
+    public void runs(List<String> extensions) {
+        this.runs = List.copyOf(extensions);
+    }
+
+    /** @return the extensions of the files a handler here runs as programs; empty when it runs none */
+    public List<String> runs() {
+        return runs;
     }
 
     /** @return the {@code Allow} value of OPTIONS and 405 answers: {@link #allowedMethods()} in a fixed order */
