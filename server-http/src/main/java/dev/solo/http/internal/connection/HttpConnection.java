@@ -145,7 +145,10 @@ final class HttpConnection implements ConnectionHandler {
             return;
         }
         if (state == State.CLOSING) {
+            // Lingering: the bytes are dropped, and so is the buffer, which a flood of shed connections would
+            // otherwise hold for the whole linger.
             readBuffer.clear().flip();
+            releaseReadBufferIfEmpty();
             return;
         }
         process();

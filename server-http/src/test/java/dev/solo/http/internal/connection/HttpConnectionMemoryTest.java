@@ -58,6 +58,18 @@ class HttpConnectionMemoryTest {
     }
 
     @Test
+    void aLingeringConnectionHoldsNoReadBuffer() {
+        ScriptedTransport transport = open();
+        transport.arrive("GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\nGET /next HTTP/1.1\r\n");
+        transport.handler.onReadable();
+        transport.handler.onWritable();
+        assertTrue(transport.outputShut, "closing with unread input: half-closed, lingering");
+        transport.arrive("more bytes the client still sends");
+        transport.handler.onReadable();
+        assertEquals(0, context.buffers.outstanding(), "what a lingering connection reads is dropped with the buffer");
+    }
+
+    @Test
     void aHeadThatArrivesInOneReadTakesNoShare() {
         ScriptedTransport transport = open();
         transport.arrive("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n");
