@@ -1,20 +1,28 @@
 #!/usr/bin/env bash
 # Idle keep-alive connections: what each costs Solo in heap and resident memory.
 #
-# usage: bench/idle.sh [--connections 10000]
+# usage: bench/idle.sh [--connections 10000] [--partial BYTES [--fields N]] [--port 18087]
 #   Starts Solo on 127.0.0.1:18087 (keepalive_timeout 600s, max_connections above the count), then a Python client
 #   opens the connections, sends one GET on each and reads its response, so every connection has served a request
 #   and sits idle in keep-alive, as a browser's would. With all of them open it samples the heap after a full GC
 #   (jcmd), the RSS and the fds; then the client closes them and the script samples again.
+#   --partial BYTES: each connection instead sends the first BYTES bytes of a request head (request line, Host, then
+#   an X-Pad field that never ends) and waits, as a slowloris client does (client_header_timeout is 600s here).
+#   --fields N: the partial head has N short complete fields (F1: v ...) before the X-Pad field.
 # Environment: SOLO_NO_BUILD=1 runs the jars already built (see bench/lib.sh); JAVA_OPTS as for ./solo.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 connections=10000
+partial=0
+fields=0
 port=18087
 while [ $# -gt 0 ]; do
     case "$1" in
         --connections) connections="${2:?}"; shift 2 ;;
+        --partial) partial="${2:?}"; shift 2 ;;
+        --fields) fields="${2:?}"; shift 2 ;;
+        --port) port="${2:?}"; shift 2 ;;
         -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
         *) die "unknown option $1 (see --help)" ;;
     esac
@@ -37,6 +45,7 @@ max_connections $((connections + 100));
 server {
     listen 127.0.0.1:$port;
     keepalive_timeout 600s;
+    client_header_timeout 600s;
     keepalive_requests 100000000;
     location / { root $work/files; }
 }
@@ -59,15 +68,20 @@ sample "before"
 # The client opens the connections in batches, answers are read one by one, then it holds them until told to stop.
 cat >"$work/client.py" <<'EOF'
 import socket, sys, time
-port, count, ready, stop = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], sys.argv[4]
+port, count, ready, stop, partial = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], sys.argv[4], int(sys.argv[5])
+fields = int(sys.argv[6])
 request = b"GET /index.html HTTP/1.1\r\nHost: localhost\r\n\r\n"
+if partial > 0:
+    start = b"GET /index.html HTTP/1.1\r\nHost: localhost\r\n"
+    start += b"".join(b"F%d: v\r\n" % i for i in range(fields)) + b"X-Pad: "
+    request = (start + b"a" * partial)[:partial]
 sockets = []
 deadline = time.time() + 120
 for _ in range(count):
     s = socket.create_connection(("127.0.0.1", port), timeout=10)
     s.sendall(request)
     sockets.append(s)
-for s in sockets:
+for s in sockets if partial == 0 else []:
     answer = b""
     while b"\r\n\r\n" not in answer or not answer.endswith(b"hello\n"):
         chunk = s.recv(4096)
@@ -81,7 +95,7 @@ while not os.path.exists(stop) and time.time() < deadline + 600:
 for s in sockets:
     s.close()
 EOF
-python3 "$work/client.py" "$port" "$connections" "$work/ready" "$work/stop" &
+python3 "$work/client.py" "$port" "$connections" "$work/ready" "$work/stop" "$partial" "$fields" &
 client_pid=$!
 helper_pids=("$client_pid")
 for ((i = 0; i < 1800; i++)); do
@@ -90,7 +104,12 @@ for ((i = 0; i < 1800; i++)); do
     sleep 0.1
 done
 [ -f "$work/ready" ] || die "the client did not get its $connections answers in time"
-sample "$connections idle"
+if [ "$partial" -gt 0 ]; then
+    sleep 2 # the client only sent its bytes: give the server a moment to read them
+    sample "$connections partial heads of $partial B, $fields short fields"
+else
+    sample "$connections idle"
+fi
 touch "$work/stop"
 wait "$client_pid" || true
 helper_pids=()

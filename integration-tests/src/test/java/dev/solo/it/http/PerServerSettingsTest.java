@@ -40,8 +40,10 @@ class PerServerSettingsTest {
                 keepalive_requests 1000;
                 client_body_timeout 60s;
                 client_body_total_timeout 60s;
+                request_timeout 60s;
                 client_max_body_size 1m;
                 location /up/ { upload on; methods GET PUT; }
+                location /cgi/ { cgi .sh bash; }
             }
             server {
                 listen 127.0.0.1:0;
@@ -53,8 +55,18 @@ class PerServerSettingsTest {
                 keepalive_requests 2;
                 client_body_timeout 1s;
                 client_body_total_timeout 60s;
+                request_timeout 1s;
                 client_max_body_size 10;
                 error_page 404 /missing.html;
+                location /up/ { upload on; methods GET PUT; }
+                location /cgi/ { cgi .sh bash; }
+            }
+            server {
+                listen 127.0.0.1:0;
+                server_name third.test;
+                root {root};
+                client_body_timeout 60s;
+                client_body_total_timeout 1s;
                 location /up/ { upload on; methods GET PUT; }
             }
             """;
@@ -67,6 +79,8 @@ class PerServerSettingsTest {
         SiteFiles.write(site, "missing.html", "other's own 404 page");
         Files.write(site.resolve("3k.bin"), new byte[3 * 1024]);
         Files.createDirectories(site.resolve("up"));
+        // Answers long after any request timeout of this config but main.test's; killed when the exchange times out.
+        SiteFiles.write(site, "cgi/slow.sh", "sleep 30\necho 'Content-Type: text/plain'\necho\necho late\n");
         return TestServer.start(CONFIG, Map.of("root", site));
     }
 
@@ -153,6 +167,44 @@ class PerServerSettingsTest {
                     + "\r\nab").readResponse();
             assertEquals(408, response.status(), response::toString);
             assertTrue(client.isClosedByServer());
+        }
+    }
+
+    @Test
+    @DisplayName("client_body_total_timeout of the routed server cuts a body that keeps dripping")
+    void totalBodyTimeoutFollowsTheRoutedServer() throws Exception {
+        try (TestServer server = start(); RawClient client = server.connect()) {
+            client.timeout(Duration.ofSeconds(10));
+            client.send("PUT /up/c.txt HTTP/1.1\r\nHost: third.test\r\nContent-Length: 100\r\n\r\n");
+            long start = System.nanoTime();
+            Thread dripper = new Thread(() -> {
+                try {
+                    for (int i = 0; i < 100; i++) {
+                        client.send("x");
+                        Thread.sleep(200); // the pace of a slow client, not a synchronisation
+                    }
+                } catch (IOException | InterruptedException e) {
+                    // the server closed: the drip is over
+                }
+            }, "dripper");
+            dripper.setDaemon(true);
+            dripper.start();
+            RawResponse response = client.readResponse();
+            assertEquals(408, response.status(), response::toString);
+            assertTrue(System.nanoTime() - start < Duration.ofSeconds(8).toNanos(), "third.test's 1 s total");
+            dripper.interrupt();
+        }
+    }
+
+    @Test
+    @DisplayName("request_timeout of the routed server answers 504 when its handler is too slow")
+    void requestTimeoutFollowsTheRoutedServer() throws Exception {
+        try (TestServer server = start(); RawClient client = server.connect()) {
+            client.timeout(Duration.ofSeconds(10));
+            long start = System.nanoTime();
+            RawResponse response = client.send(get("other.test", "/cgi/slow.sh")).readResponse();
+            assertEquals(504, response.status(), response::toString);
+            assertTrue(System.nanoTime() - start < Duration.ofSeconds(8).toNanos(), "other.test's 1 s");
         }
     }
 

@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A listening socket on the loop. Accepts in small batches; pauses when the server is at its connection limit
- * (the kernel's backlog holds newcomers until a slot frees) and, when the process runs out of file descriptors,
- * for a short back-off so the loop keeps serving the connections it has instead of spinning on EMFILE.
+ * (the kernel's backlog holds newcomers until a slot frees) and, when the process runs out of file descriptors or of
+ * memory for one more connection, for a short back-off so the loop keeps serving the connections it has instead of
+ * spinning on EMFILE or dying of an OutOfMemoryError.
  */
 final class Acceptor {
 
@@ -92,6 +93,14 @@ final class Acceptor {
             } catch (IOException e) {
                 LOG.debug("accepted socket failed at setup: {}", e.toString());
                 closeQuietly(socket);
+            } catch (OutOfMemoryError e) {
+                // No memory for one more connection: refuse it and give the ones open a moment to finish.
+                closeQuietly(socket);
+                LOG.error("accept on {}: out of memory for a new connection; pausing accepts for {} ms",
+                        Addresses.format(boundAddress), EMFILE_BACKOFF_MILLIS);
+                pause();
+                loop.schedule(EMFILE_BACKOFF_MILLIS, this::resume);
+                return;
             }
         }
     }

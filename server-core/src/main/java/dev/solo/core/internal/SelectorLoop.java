@@ -34,6 +34,19 @@ import org.slf4j.LoggerFactory;
  * one read or one write per event), run queued tasks, run expired timers. Any exception from a handler closes that
  * connection only; the loop never dies of one.
  *
+ * <p>Errors ({@link OutOfMemoryError} above all) are handled by where they happen, not by their type:
+ * <ul>
+ *   <li>in a connection's handler or while opening one: logged, and that connection is closed, which gives back what
+ *       it held; the loop goes on serving the others. The protocol bounds what a connection may hold (HTTP sheds the
+ *       oldest partial heads when they hold too much), so an out-of-memory error means the heap is too small for the
+ *       configured limits, and the connection that met it is the one to drop;</li>
+ *   <li>in accepting: the new socket is closed and accepting pauses for a moment ({@link Acceptor});</li>
+ *   <li>in a task or a timer: logged, and the loop goes on (a connection's timer closes its own connection first);</li>
+ *   <li>in the loop's own machinery (the selector, its bookkeeping): the state of the loop is unknown, so
+ *       {@link #run()} ends with the error after closing every socket, and the process exits non-zero for its
+ *       supervisor to restart it.</li>
+ * </ul>
+ *
  * <p>Shutdown: listeners close, each connection is asked to finish ({@code onShutdown}), and when the grace period
  * ends the rest are closed; {@link #run()} returns once no connection is left.
  */
@@ -223,7 +236,8 @@ public final class SelectorLoop implements Server, EventLoop {
         openCount = connections.size();
         try {
             transport.handler(acceptor.listener().factory().open(transport));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // OutOfMemoryError included: closing the newcomer is what frees memory; see the class comment.
             LOG.error("{}: protocol failed to open the connection", transport, e);
             transport.close();
         }

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -111,6 +112,15 @@ class SelectorLoopTest {
         return new String(reply, StandardCharsets.US_ASCII);
     }
 
+    /** End of stream, or a reset when the server closed with our bytes unread: either way, closed. */
+    private static void assertClosed(Socket socket) throws IOException {
+        try {
+            assertEquals(-1, socket.getInputStream().read(), "the connection that met the error is closed");
+        } catch (java.net.SocketException e) {
+            assertTrue(e.getMessage().contains("reset"), e.toString());
+        }
+    }
+
     @Test
     void servesSeveralClientsOnOneThread() throws Exception {
         startEcho(100);
@@ -161,6 +171,66 @@ class SelectorLoopTest {
         BindFailure failure = assertThrows(BindFailure.class, second::start);
         assertTrue(failure.getMessage().startsWith("test.conf:3:5: cannot listen on 127.0.0.1:" + taken.getPort()),
                 failure.getMessage());
+    }
+
+    @Test
+    void aConnectionThatRunsOutOfMemoryWhileOpeningIsClosedAndTheLoopGoesOn() throws Exception {
+        AtomicInteger opened = new AtomicInteger();
+        server = Server.create(b -> b.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), transport -> {
+            if (opened.incrementAndGet() == 1) {
+                throw new OutOfMemoryError("test: no heap for this connection");
+            }
+            return new Echo(transport);
+        }));
+        server.start();
+        loopThread = new Thread(server::run, "test-loop");
+        loopThread.start();
+        try (Socket refused = connect()) {
+            assertClosed(refused);
+        }
+        try (Socket next = connect()) {
+            assertEquals("STILL HERE", roundTrip(next, "still here"));
+        }
+        assertTrue(loopThread.isAlive());
+    }
+
+    @Test
+    void aHandlerThatRunsOutOfMemoryLosesItsConnectionOnly() throws Exception {
+        AtomicInteger opened = new AtomicInteger();
+        server = Server.create(b -> b.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), transport -> {
+            if (opened.incrementAndGet() > 1) {
+                return new Echo(transport);
+            }
+            transport.interest(true, false);
+            return new ConnectionHandler() {
+                @Override
+                public void onReadable() {
+                    throw new OutOfMemoryError("test: no heap for this request");
+                }
+
+                @Override
+                public void onWritable() {
+                }
+
+                @Override
+                public void onClosed() {
+                }
+
+                @Override
+                public void onShutdown() {
+                    transport.close();
+                }
+            };
+        }));
+        server.start();
+        loopThread = new Thread(server::run, "test-loop");
+        loopThread.start();
+        try (Socket victim = connect(); Socket other = connect()) {
+            victim.getOutputStream().write('x');
+            assertClosed(victim);
+            assertEquals("OTHER", roundTrip(other, "other"));
+        }
+        assertTrue(loopThread.isAlive());
     }
 
     @Test

@@ -6,7 +6,7 @@ import dev.solo.http.internal.response.ResponseFilter;
 
 /**
  * What every HTTP connection on the loop shares: the buffer pool, the head encoder with its cached {@code Date},
- * the protocol limits and the access log switch. One per loop, so nothing here needs locking.
+ * the protocol limits, the budget for partial heads and the access log switch. One per loop, so nothing here needs locking.
  */
 final class ConnectionContext {
 
@@ -23,10 +23,17 @@ final class ConnectionContext {
     final DecoderPool decoders;
     final HttpLimits limits;
     final AccessLog accessLog;
+    /** The heap that heads still arriving may hold together; see {@link HeadBudget}. */
+    final HeadBudget headBudget;
 
     ConnectionContext(HttpLimits limits, boolean accessLog) {
+        this(limits, accessLog, HeadBudget.forHeap(Runtime.getRuntime().maxMemory()));
+    }
+
+    ConnectionContext(HttpLimits limits, boolean accessLog, HeadBudget headBudget) {
         this.limits = limits;
         this.decoders = new DecoderPool(limits, 256);
         this.accessLog = new AccessLog(accessLog);
+        this.headBudget = headBudget;
     }
 }

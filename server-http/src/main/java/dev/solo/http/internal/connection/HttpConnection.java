@@ -52,6 +52,12 @@ final class HttpConnection implements ConnectionHandler {
     private VirtualServer server;
     /** Taken from the pool at the first byte of a request, given back when the connection is idle again. */
     private RequestDecoder decoder;
+    /** Head bytes the decoder has taken in for the current request, while it is incomplete. */
+    private long headBytes;
+    /** Head lines the decoder has taken in for the current request, while it is incomplete. */
+    private int headLines;
+    /** This connection's share of the {@link HeadBudget} while its head is incomplete; made at the first such head. */
+    private HeadBudget.Share headShare;
     private final Timer timer;
     private State state = State.IDLE;
     private Deadline deadline;
@@ -150,7 +156,10 @@ final class HttpConnection implements ConnectionHandler {
             return;
         }
         if (state == State.CLOSING) {
+            // Lingering: the bytes are dropped, and so is the buffer, which a flood of shed connections would
+            // otherwise hold for the whole linger.
             readBuffer.clear().flip();
+            releaseReadBufferIfEmpty();
             return;
         }
         process();
@@ -180,9 +189,12 @@ final class HttpConnection implements ConnectionHandler {
                     arm(Deadline.HEADER, hosts.defaultServer().timeouts().header());
                 }
                 if (state == State.READING_HEAD) {
+                    int before = readBuffer.position();
                     if (decoder.decode(readBuffer) == RequestDecoder.Result.NEED_MORE) {
+                        chargePartialHead(before);
                         break;
                     }
+                    releaseHeadShare();
                     startExchange();
                 } else if (state == State.EXCHANGE && exchange.wantsBody()) {
                     exchange.readBody(readBuffer);
@@ -215,9 +227,51 @@ final class HttpConnection implements ConnectionHandler {
         exchange.start();
     }
 
+    /**
+     * The head is incomplete after a read: the decoder holds it, so the connection takes its share of the heap that
+     * partial heads may hold together. The read buffer is not held meanwhile: it goes back to the pool once empty.
+     */
+    private void chargePartialHead(int from) {
+        int to = readBuffer.position();
+        headBytes += to - from;
+        for (int i = from; i < to; i++) {
+            if (readBuffer.get(i) == '\n') {
+                headLines++;
+            }
+        }
+        if (headShare == null) {
+            headShare = new HeadBudget.Share(this::shedPartialHead);
+        }
+        context.headBudget.charge(headShare, headBytes, headLines);
+    }
+
+    private void releaseHeadShare() {
+        headBytes = 0;
+        headLines = 0;
+        if (headShare != null) {
+            context.headBudget.release(headShare);
+        }
+    }
+
+    /** The budget for partial heads is spent and this head is among the oldest: 503, close, decoder back. */
+    private void shedPartialHead() {
+        if (!transport.isOpen() || state != State.READING_HEAD) {
+            return;
+        }
+        LOG.debug("{}: partial request head shed to bound memory", transport);
+        try {
+            rejectBeforeExchange(new HttpException(Status.SERVICE_UNAVAILABLE, "server busy", true));
+            updateInterest();
+        } catch (RuntimeException e) {
+            LOG.debug("{}: could not answer the shed head: {}", transport, e.toString());
+            transport.close();
+        }
+    }
+
     /** A malformed head: answered with the default server's error page, then the connection closes. */
     private void rejectBeforeExchange(HttpException e) {
         LOG.debug("{}: bad request: {} {}", transport, e.status().code(), e.safeMessage());
+        releaseHeadShare();
         if (state == State.EXCHANGE && exchange != null) {
             exchange.fail(e);
             return;
@@ -290,7 +344,7 @@ final class HttpConnection implements ConnectionHandler {
      */
     void exchangeComplete(boolean close, boolean unreadInput) {
         exchange = null;
-        if (readBuffer != null && readBuffer.hasRemaining()) {
+        if (readBuffer != null && readBuffer.hasRemaining() && decoder != null) {
             decoder.reset(); // the next request is already here: keep the decoder
         } else {
             releaseDecoder();
@@ -422,10 +476,23 @@ final class HttpConnection implements ConnectionHandler {
         transport.close();
     }
 
+    /**
+     * The connection's timer. A failure here closes this connection, as a failure in a read or write handler does:
+     * left open, it would have no timer to end it.
+     */
     private void onTimeout() {
         if (!transport.isOpen()) {
             return;
         }
+        try {
+            handleTimeout();
+        } catch (RuntimeException | Error e) {
+            LOG.error("{}: closed after a failure in its {} timeout", transport, deadline, e);
+            transport.close();
+        }
+    }
+
+    private void handleTimeout() {
         switch (deadline) {
             case HEADER:
                 LOG.debug("{}: request head not complete in time", transport);
@@ -448,8 +515,13 @@ final class HttpConnection implements ConnectionHandler {
         updateInterest();
     }
 
+    /**
+     * Gives the read buffer back once it is empty, in every state: the decoder copies a partial head line into its
+     * own buffer, so a connection waiting for the rest of a head holds no I/O buffer (issue 15: a slow head cost a
+     * 16 KiB direct buffer per connection).
+     */
     private void releaseReadBufferIfEmpty() {
-        if (readBuffer != null && !readBuffer.hasRemaining() && state != State.READING_HEAD) {
+        if (readBuffer != null && !readBuffer.hasRemaining()) {
             context.buffers.release(readBuffer);
             readBuffer = null;
         }
@@ -466,6 +538,7 @@ final class HttpConnection implements ConnectionHandler {
     public void onClosed() {
         state = State.CLOSED;
         timer.cancel();
+        releaseHeadShare();
         output.clear();
         if (exchange != null) {
             exchange.abort(new IOException("connection closed"));

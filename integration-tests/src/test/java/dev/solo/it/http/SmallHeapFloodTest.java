@@ -1,0 +1,91 @@
+package dev.solo.it.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.solo.it.support.Launcher;
+import dev.solo.it.support.RawClient;
+import dev.solo.it.support.RawResponse;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real {@code solo} command with a 24 MiB heap against a flood of connections that each send most of a large
+ * request head and then wait (issue 15, item 10). Partial heads share a budget of an eighth of the heap: the oldest
+ * are shed (503, close) so the heap never runs out, and a normal client is served throughout.
+ */
+class SmallHeapFloodTest {
+
+    /** Enough partial heads of 12 KB to need far more heap than 24 MiB if each kept what it sent. */
+    private static final int FLOOD = 2000;
+    private static final byte[] PARTIAL_HEAD = ("GET / HTTP/1.1\r\nHost: x\r\nX-Pad: " + "a".repeat(12_000))
+            .getBytes(StandardCharsets.US_ASCII);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @DisplayName("2000 partial 12 KB heads on a 24 MiB heap: the oldest are shed, no OutOfMemoryError, "
+            + "normal requests answered")
+    void aFloodOfPartialHeadsIsShedAndNormalClientsAreServed() throws Exception {
+        Files.writeString(dir.resolve("ok.txt"), "ok");
+        Path config = Files.writeString(dir.resolve("site.conf"),
+                "server { listen 127.0.0.1:0; root .; client_header_timeout 60s; }\n");
+        List<String> jvm = List.of("-Xmx24m", "-Xms24m", "-XX:+UseSerialGC", "-XX:MaxDirectMemorySize=64m");
+        try (Launcher solo = Launcher.startWithJvmOptions(jvm, config.toString())) {
+            InetSocketAddress address = solo.awaitListening(Duration.ofSeconds(30));
+            List<Socket> flood = new ArrayList<>();
+            try {
+                for (int i = 0; i < FLOOD; i++) {
+                    Socket socket = new Socket(address.getAddress(), address.getPort());
+                    flood.add(socket);
+                    try {
+                        socket.getOutputStream().write(PARTIAL_HEAD);
+                    } catch (IOException e) {
+                        // already shed and reset: that is the server defending itself
+                    }
+                    if (i % 250 == 0) {
+                        assertServed(address);
+                    }
+                }
+                for (int i = 0; i < 20; i++) {
+                    assertServed(address);
+                }
+            } catch (IOException | AssertionError e) {
+                throw new AssertionError("a normal client was not served; the server said:\n" + tail(solo.output()), e);
+            } finally {
+                for (Socket socket : flood) {
+                    socket.close();
+                }
+            }
+            String output = solo.output();
+            assertFalse(output.contains("OutOfMemoryError"), output);
+            assertTrue(output.contains("partial request heads hold more than"), "the shedding is logged: " + output);
+            assertEquals(0, solo.stop(Duration.ofSeconds(20)), solo.output());
+        }
+    }
+
+    private static String tail(String output) {
+        return output.length() <= 4000 ? output : output.substring(output.length() - 4000);
+    }
+
+    private static void assertServed(InetSocketAddress address) throws IOException {
+        try (RawClient client = RawClient.connect(address)) {
+            RawResponse response = client.timeout(Duration.ofSeconds(10))
+                    .send("GET /ok.txt HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").readResponse();
+            assertEquals(200, response.status(), response::toString);
+            assertEquals("ok", response.bodyText());
+        }
+    }
+}
