@@ -6,7 +6,7 @@
  * <pre>
  * session_store file;
  * session_dir sessions;
- * session_timeout 30m;
+ * session_timeout 30m;          # or: session_store redis; session_redis redis://127.0.0.1:6379;
  * server {
  *     listen 8080;
  *     location /session/ { session_demo on; }
@@ -36,8 +36,10 @@ module dev.solo.session {
     // The demo pages, enabled per location by `session_demo on;`.
     provides dev.solo.http.spi.HandlerProvider
             with dev.solo.session.internal.demo.SessionDemoHandlerProvider;
-    // The built-in stores: memory is the default, file keeps sessions across restarts.
+    // The built-in stores: memory is the default, file keeps sessions across restarts, redis shares them between
+    // processes and hosts.
     provides dev.solo.session.spi.SessionStoreProvider
             with dev.solo.session.internal.store.MemorySessionStoreProvider,
-                 dev.solo.session.internal.store.FileSessionStoreProvider;
+                 dev.solo.session.internal.store.FileSessionStoreProvider,
+                 dev.solo.session.internal.store.RedisSessionStoreProvider;
 }

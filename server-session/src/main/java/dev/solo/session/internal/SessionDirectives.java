@@ -6,6 +6,7 @@ import dev.solo.config.spi.ArgumentCheck;
 import dev.solo.config.spi.DirectiveProvider;
 import dev.solo.config.spi.DirectiveSpec;
 import dev.solo.session.SetCookie;
+import dev.solo.session.internal.redis.RedisAddress;
 import java.util.List;
 
 /**
@@ -13,8 +14,12 @@ import java.util.List;
  * level for all of them; {@code session_demo} switches the demo handler on in a location.
  *
  * <pre>
- * session_store memory;            # or: file (with session_dir), or a store added by another module
+ * session_store memory;            # or: file (with session_dir), redis (with session_redis), or a store added
+ *                                  # by another module
  * session_dir /var/lib/solo/sessions;
+ * session_redis redis://:secret@10.0.0.5:6379/0;
+ * session_redis_connect_timeout 2s;
+ * session_redis_command_timeout 2s;
  * session_timeout 30m;             # idle timeout
  * session_lifetime 24h;            # absolute lifetime
  * session_max 100000;              # live sessions; 100k also works
@@ -29,6 +34,12 @@ public final class SessionDirectives implements DirectiveProvider {
     public static final String STORE = "session_store";
     /** {@code session_dir DIR;}: the directory of the {@code file} store, relative to the configuration file. */
     public static final String DIR = "session_dir";
+    /** {@code session_redis URL;}: the Redis server of the {@code redis} store. */
+    public static final String REDIS = "session_redis";
+    /** {@code session_redis_connect_timeout DURATION;}: how long connecting to Redis may take. */
+    public static final String REDIS_CONNECT_TIMEOUT = "session_redis_connect_timeout";
+    /** {@code session_redis_command_timeout DURATION;}: how long any Redis command may wait for its answer. */
+    public static final String REDIS_COMMAND_TIMEOUT = "session_redis_command_timeout";
     /** {@code session_timeout DURATION;}: how long an unused session lives. */
     public static final String TIMEOUT = "session_timeout";
     /** {@code session_lifetime DURATION;}: how long any session lives at most. */
@@ -55,6 +66,11 @@ public final class SessionDirectives implements DirectiveProvider {
         return List.of(
                 DirectiveSpec.create(STORE, b -> b.contexts(MAIN, SERVER).args(1)),
                 DirectiveSpec.create(DIR, b -> b.contexts(MAIN, SERVER).args(1)),
+                DirectiveSpec.create(REDIS, b -> b.contexts(MAIN, SERVER).args(1).check(redisUrl())),
+                DirectiveSpec.create(REDIS_CONNECT_TIMEOUT,
+                        b -> b.contexts(MAIN, SERVER).args(1).check(positiveDuration())),
+                DirectiveSpec.create(REDIS_COMMAND_TIMEOUT,
+                        b -> b.contexts(MAIN, SERVER).args(1).check(positiveDuration())),
                 DirectiveSpec.create(TIMEOUT, b -> b.contexts(MAIN, SERVER).args(1).check(positiveDuration())),
                 DirectiveSpec.create(LIFETIME, b -> b.contexts(MAIN, SERVER).args(1).check(positiveDuration())),
                 DirectiveSpec.create(MAX, b -> b.contexts(MAIN, SERVER).args(1).check(sessionCount())),
@@ -67,6 +83,16 @@ public final class SessionDirectives implements DirectiveProvider {
         return d -> {
             if (d.durationArg(0).isZero()) {
                 throw d.argError(0, "'" + d.name() + "' must be longer than zero");
+            }
+        };
+    }
+
+    private static ArgumentCheck redisUrl() {
+        return d -> {
+            try {
+                RedisAddress.parse(d.arg(0));
+            } catch (IllegalArgumentException e) {
+                throw d.argError(0, "'" + d.name() + "': " + e.getMessage());
             }
         };
     }

@@ -220,6 +220,10 @@ final class HttpExchange implements Exchange {
             fail(new HttpException(Status.INTERNAL_SERVER_ERROR, "internal error", false));
         }
         afterHandlers();
+        if (wantsBody()) {
+            // Body bytes that arrived while the exchange waited sit in the read buffer: feed them now.
+            connection.process();
+        }
     }
 
     private void runHandlers() throws IOException {
