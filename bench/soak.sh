@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
 # Soak test: mixed load on Solo for N minutes over loopback, sampling its resources, then checking for leaks.
 #
-# usage: bench/soak.sh [--minutes 10] [--interval 30] [--heap-slack-mib 4] [--rss-slack-mib 16]
+# usage: bench/soak.sh [--minutes 10] [--interval 30] [--heap-slack-mib 4] [--rss-slack-mib 16] [--gzip]
 #   --minutes         how long the load runs (default 10)
 #   --interval        seconds between samples (default 30)
 #   --heap-slack-mib  heap growth tolerated on top of 25 % (default 4; see the checks below)
 #   --rss-slack-mib   resident-memory growth tolerated after the first half (default 16; see the checks below)
+#   --gzip            the same load with compression on: gzip on for text/plain and text/html at any length, and
+#                     every client sends Accept-Encoding: gzip (deflaters' native memory shows in the RSS check)
 # Environment: SOLO_NO_BUILD=1 runs the jars already built (see bench/lib.sh); JAVA_OPTS as for ./solo (the
 # script adds -Djava.io.tmpdir=<private dir> so that only this server's CGI spool files are counted).
 #
 # Load, all on 127.0.0.1:18085 and all bounded in time:
 #   - wrk -c50 keep-alive on a small static file, for the whole run;
 #   - wrk -c10 with "Connection: close" on a missing file (404 page, one connection per request);
-#   - a curl loop: CGI GET and POST (spooled body), a CGI that outlives cgi_timeout (504, child killed),
+#   - a curl loop: a 200 KiB text file, CGI GET and POST (spooled body), a CGI that outlives cgi_timeout (504, child killed),
 #     a CGI request the client abandons, PUT / GET / DELETE of uploads, an upload the client abandons mid-body,
 #     and a malformed request.
 # Every interval: jcmd GC.run then GC.heap_info (heap used after a full GC), open fds, threads, RSS,
@@ -30,12 +32,14 @@ interval=30
 heap_slack_mib=4
 rss_slack_mib=16
 port=18085
+gzip=0
 while [ $# -gt 0 ]; do
     case "$1" in
         --minutes) minutes="${2:?}"; shift 2 ;;
         --interval) interval="${2:?}"; shift 2 ;;
         --heap-slack-mib) heap_slack_mib="${2:?}"; shift 2 ;;
         --rss-slack-mib) rss_slack_mib="${2:?}"; shift 2 ;;
+        --gzip) gzip=1; shift ;;
         -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
         *) die "unknown option $1 (see --help)" ;;
     esac
@@ -53,6 +57,8 @@ bench_workspace soak
 # --- site -----------------------------------------------------------------------------------------------------
 mkdir -p "$work/files/uploads" "$work/files/cgi-bin" "$work/tmp"
 head -c 1024 /dev/zero | tr '\0' 'x' >"$work/files/small.txt"
+# Larger than the file cache's 64 KiB: sent with sendfile, or compressed from the file in pieces under --gzip.
+head -c 150000 /dev/urandom | base64 >"$work/files/big.txt"
 cat >"$work/files/cgi-bin/hello.sh" <<'EOF'
 #!/usr/bin/env bash
 printf 'Content-Type: text/plain\n\nhello %s\n' "${QUERY_STRING-}"
@@ -72,6 +78,12 @@ printf 'Content-Type: text/plain\n\nslept %s\n' "$seconds"
 EOF
 chmod 755 "$work/files/cgi-bin/"*.sh
 
+gzip_conf=""
+accept=()
+if [ "$gzip" = 1 ]; then
+    gzip_conf="gzip on; gzip_min_length 0; gzip_types text/plain text/html;"
+    accept=(-H 'Accept-Encoding: gzip')
+fi
 cat >"$work/solo.conf" <<EOF
 access_log off;
 max_connections 10000;
@@ -79,6 +91,7 @@ server {
     listen 127.0.0.1:$port;
     server_name localhost;
     root files;
+    $gzip_conf
     location / { }
     location /uploads/ {
         upload on;
@@ -114,7 +127,7 @@ sample() {
 hit() {
     local label="$1" code
     shift
-    code="$(curl -s -o /dev/null -w '%{http_code}' "$@" 2>/dev/null)" || true
+    code="$(curl -s -o /dev/null -w '%{http_code}' "${accept[@]}" "$@" 2>/dev/null)" || true
     echo "$label ${code:-000}" >>"$work/codes.log"
 }
 
@@ -131,6 +144,7 @@ curl_mix() {
         hit "upload-get" --max-time 10 "$base/uploads/soak-$i.bin"
         hit "upload-delete" --max-time 10 -X DELETE "$base/uploads/soak-$i.bin"
         hit "missing" --max-time 10 "$base/missing-$i"
+        hit "big-text" --max-time 10 "$base/big.txt"
         if ((i % 10 == 0)); then
             # The CGI outlives cgi_timeout (2 s): Solo answers 504 and must kill and reap the child.
             hit "cgi-timeout" --max-time 10 "$base/cgi-bin/sleep.sh?4"
@@ -160,9 +174,9 @@ sample start
 
 seconds=$((minutes * 60))
 end=$(($(date +%s) + seconds))
-wrk -t1 -c50 -d"${seconds}s" --timeout 10s "http://127.0.0.1:$port/small.txt" >"$work/wrk-ka.out" 2>&1 &
+wrk -t1 -c50 -d"${seconds}s" --timeout 10s "${accept[@]}" "http://127.0.0.1:$port/small.txt" >"$work/wrk-ka.out" 2>&1 &
 helper_pids+=($!)
-wrk -t1 -c10 -d"${seconds}s" --timeout 10s -H 'Connection: close' "http://127.0.0.1:$port/missing.txt" \
+wrk -t1 -c10 -d"${seconds}s" --timeout 10s -H 'Connection: close' "${accept[@]}" "http://127.0.0.1:$port/missing.txt" \
     >"$work/wrk-close.out" 2>&1 &
 helper_pids+=($!)
 curl_mix "$end" >/dev/null 2>&1 &
@@ -234,7 +248,7 @@ else
 fi
 
 echo
-echo "Soak: $minutes min on 127.0.0.1:$port; curl rounds: $(cat "$work/curl-rounds" 2>/dev/null || echo '?')"
+echo "Soak: $minutes min on 127.0.0.1:$port$([ "$gzip" = 1 ] && echo ', gzip on'); curl rounds: $(cat "$work/curl-rounds" 2>/dev/null || echo '?')"
 echo
 echo "| time | heap after GC KiB | fds | threads | RSS KiB | CLOSE_WAIT | zombies | .part files | solo-* files |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"

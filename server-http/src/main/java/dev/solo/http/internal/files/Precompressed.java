@@ -140,7 +140,9 @@ final class Precompressed {
         Path file = original.file.resolveSibling(original.file.getFileName() + suffix);
         try {
             FileCache.Entry entry = files.get(file, now);
-            if (entry.attributes.isRegularFile() && entry.modifiedMillis >= original.modifiedMillis) {
+            // Compared in whole seconds, the resolution of Last-Modified: a copy written in the same second as the
+            // original (a build step, a git checkout) counts as current.
+            if (entry.attributes.isRegularFile() && entry.modifiedMillis / 1000 >= original.modifiedMillis / 1000) {
                 return new Choice(entry, coding, true);
             }
         } catch (IOException e) {
