@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The access log in the combined log format, on its own logger {@code dev.solo.access} so it can be routed to a file
+ * The access log in the combined log format (plus the TLS protocol and cipher for HTTPS requests), on its own logger {@code dev.solo.access} so it can be routed to a file
  * or turned off in logback.xml. Nothing is formatted unless {@code access_log on;} and the logger is enabled.
  */
 final class AccessLog {
@@ -34,6 +34,15 @@ final class AccessLog {
         }
         String referer = request.headers().get("Referer");
         String agent = request.headers().get("User-Agent");
+        if (request.tls() != null) {
+            // Over HTTPS the combined format gets nginx's $ssl_protocol and $ssl_cipher as two more fields.
+            LOG.info("{} - - [{}] \"{} {} {}\" {} {} \"{}\" \"{}\" {} {}",
+                    request.remoteAddress().getAddress().getHostAddress(),
+                    Clf.FORMAT.format(Instant.ofEpochMilli(wallMillis)), request.methodToken(), request.target(),
+                    request.version(), status, bytes, referer == null ? "-" : referer, agent == null ? "-" : agent,
+                    request.tls().protocol(), request.tls().cipher());
+            return;
+        }
         LOG.info("{} - - [{}] \"{} {} {}\" {} {} \"{}\" \"{}\"", request.remoteAddress().getAddress().getHostAddress(),
                 Clf.FORMAT.format(Instant.ofEpochMilli(wallMillis)), request.methodToken(), request.target(),
                 request.version(), status, bytes, referer == null ? "-" : referer, agent == null ? "-" : agent);
