@@ -1,21 +1,25 @@
 #!/usr/bin/env bash
 # Idle keep-alive connections: what each costs Solo in heap and resident memory.
 #
-# usage: bench/idle.sh [--connections 10000]
+# usage: bench/idle.sh [--connections 10000] [--tls]
 #   Starts Solo on 127.0.0.1:18087 (keepalive_timeout 600s, max_connections above the count), then a Python client
 #   opens the connections, sends one GET on each and reads its response, so every connection has served a request
 #   and sits idle in keep-alive, as a browser's would. With all of them open it samples the heap after a full GC
 #   (jcmd), the RSS and the fds; then the client closes them and the script samples again.
+#   --tls: the same over HTTPS (listen ... ssl, an ECDSA P-256 certificate made by openssl, TLS 1.3): each connection
+#   has completed its handshake and one request, and holds its SSLEngine while idle.
 # Environment: SOLO_NO_BUILD=1 runs the jars already built (see bench/lib.sh); JAVA_OPTS as for ./solo.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 connections=10000
 port=18087
+tls=0
 while [ $# -gt 0 ]; do
     case "$1" in
         --connections) connections="${2:?}"; shift 2 ;;
-        -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+        --tls) tls=1; shift ;;
+        -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
         *) die "unknown option $1 (see --help)" ;;
     esac
 done
@@ -31,11 +35,21 @@ bench_workspace idle
 
 mkdir -p "$work/files"
 echo "hello" >"$work/files/index.html"
+ssl_lines=""
+scheme=http
+if [ "$tls" = 1 ]; then
+    need_tools openssl
+    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj /CN=localhost \
+        -addext subjectAltName=DNS:localhost -keyout "$work/tls.key" -out "$work/tls.crt" >/dev/null 2>&1
+    ssl_lines="ssl_certificate $work/tls.crt; ssl_certificate_key $work/tls.key;"
+    scheme=https
+fi
 cat >"$work/solo.conf" <<EOF
 access_log off;
 max_connections $((connections + 100));
 server {
-    listen 127.0.0.1:$port;
+    listen 127.0.0.1:$port$([ "$tls" = 1 ] && echo " ssl");
+    $ssl_lines
     keepalive_timeout 600s;
     keepalive_requests 100000000;
     location / { root $work/files; }
@@ -43,7 +57,7 @@ server {
 EOF
 
 start_solo "$work/solo.conf" "$work/solo.log"
-wait_http "http://127.0.0.1:$port/index.html" "$SOLO_PID" || { tail -n 30 "$work/solo.log" >&2; die "Solo did not start"; }
+wait_http "$scheme://127.0.0.1:$port/index.html" "$SOLO_PID" || { tail -n 30 "$work/solo.log" >&2; die "Solo did not start"; }
 
 sample() {
     printf '| %s | %s | %s | %s | %s |\n' "$1" "$(ss -Htn state established "( sport = :$port )" | wc -l)" \
@@ -58,13 +72,19 @@ sample "before"
 
 # The client opens the connections in batches, answers are read one by one, then it holds them until told to stop.
 cat >"$work/client.py" <<'EOF'
-import socket, sys, time
+import socket, ssl, sys, time
 port, count, ready, stop = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], sys.argv[4]
+cafile = sys.argv[5] if len(sys.argv) > 5 else ""
+context = ssl.create_default_context(cafile=cafile) if cafile else None
 request = b"GET /index.html HTTP/1.1\r\nHost: localhost\r\n\r\n"
 sockets = []
-deadline = time.time() + 120
+deadline = time.time() + 120 + (count / 5 if cafile else 0)
 for _ in range(count):
     s = socket.create_connection(("127.0.0.1", port), timeout=10)
+    # Without it the request waits behind the client's Finished for a delayed ACK (Nagle): 40 ms per connection.
+    s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    if context:
+        s = context.wrap_socket(s, server_hostname="localhost")
     s.sendall(request)
     sockets.append(s)
 for s in sockets:
@@ -81,10 +101,13 @@ while not os.path.exists(stop) and time.time() < deadline + 600:
 for s in sockets:
     s.close()
 EOF
-python3 "$work/client.py" "$port" "$connections" "$work/ready" "$work/stop" &
+python3 "$work/client.py" "$port" "$connections" "$work/ready" "$work/stop" \
+    "$([ "$tls" = 1 ] && echo "$work/tls.crt")" &
 client_pid=$!
 helper_pids=("$client_pid")
-for ((i = 0; i < 1800; i++)); do
+# A TLS handshake costs the client and the server a few milliseconds each: allow for them on a busy machine.
+ready_tenths=$((1800 + tls * connections * 2))
+for ((i = 0; i < ready_tenths; i++)); do
     [ -f "$work/ready" ] && break
     kill -0 "$client_pid" 2>/dev/null || die "the client failed"
     sleep 0.1
