@@ -53,7 +53,7 @@ port_free() {
 wait_http() {
     local url="$1" pid="$2" limit="${3:-180}" i
     for ((i = 0; i < limit * 4; i++)); do
-        curl -s -o /dev/null --max-time 2 "$url" && return 0
+        curl -sk -o /dev/null --max-time 2 "$url" && return 0
         kill -0 "$pid" 2>/dev/null || return 1
         sleep 0.25
     done

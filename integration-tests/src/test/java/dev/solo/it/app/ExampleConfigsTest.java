@@ -43,6 +43,7 @@ class ExampleConfigsTest {
         for (String interpreter : cgiInterpreters(config)) {
             assumeTrue(onPath(interpreter), "CGI interpreter " + interpreter + " is not installed");
         }
+        dev.solo.it.support.DemoCertificate.ensure(dev.solo.it.support.DemoCertificate.inBuildFolder());
         Solo solo = Solo.configure(config);
         assertFalse(solo.summary().isBlank(), "the summary lists what the config serves");
         assertTrue(solo.summary().contains("listen "), solo.summary());

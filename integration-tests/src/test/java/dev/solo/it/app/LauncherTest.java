@@ -96,6 +96,7 @@ class LauncherTest {
     @DisplayName("solo --check on the demo config says it is valid and exits 0")
     void checkAcceptsTheDemoConfig() throws Exception {
         Path demo = RepositoryPaths.root().resolve("examples/solo.conf");
+        dev.solo.it.support.DemoCertificate.ensure(dev.solo.it.support.DemoCertificate.inBuildFolder());
         Launcher.Result result = Launcher.run(START, "--check", demo.toString());
         assertEquals(0, result.exitCode(), result.output());
         assertTrue(result.output().contains("configuration is valid"), result.output());

@@ -3,6 +3,7 @@ package dev.solo.cgi.internal;
 import dev.solo.http.Headers;
 import dev.solo.http.Location;
 import dev.solo.http.Request;
+import dev.solo.http.TlsInfo;
 import dev.solo.http.Session;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -109,6 +110,25 @@ final class CgiEnvironment {
         put(env, "REQUEST_URI", query == null ? request.rawPath() : request.rawPath() + '?' + query);
         // php-cgi refuses to run (cgi.force_redirect) unless the server vouches for the request with this.
         put(env, "REDIRECT_STATUS", "200");
+        put(env, "REQUEST_SCHEME", request.scheme());
+        putTls(env, request.tls());
+    }
+
+    /** mod_ssl's names, which PHP ($_SERVER['HTTPS']) and most frameworks read to know a request is secure. */
+    private static void putTls(Map<String, String> env, TlsInfo tls) {
+        if (tls == null) {
+            return;
+        }
+        put(env, "HTTPS", "on");
+        put(env, "SSL_PROTOCOL", tls.protocol());
+        put(env, "SSL_CIPHER", tls.cipher());
+        if (tls.serverName() != null) {
+            put(env, "SSL_TLS_SNI", tls.serverName());
+        }
+        put(env, "SSL_CLIENT_VERIFY", tls.clientVerify());
+        if (tls.clientSubject() != null) {
+            put(env, "SSL_CLIENT_S_DN", tls.clientSubject());
+        }
     }
 
     private static void putHeaders(Map<String, String> env, Headers headers) {

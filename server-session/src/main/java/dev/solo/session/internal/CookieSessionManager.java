@@ -229,9 +229,9 @@ final class CookieSessionManager implements SessionManager {
             }
         }
         if (session != null && state.issueCookie) {
-            response.header(HeaderName.SET_COOKIE.canonical(), cookie.issue(session.id()));
+            response.header(HeaderName.SET_COOKIE.canonical(), cookie.issue(session.id(), request.secure()));
         } else if (state.clearCookie) {
-            response.header(HeaderName.SET_COOKIE.canonical(), cookie.expire());
+            response.header(HeaderName.SET_COOKIE.canonical(), cookie.expire(request.secure()));
         }
     }
 

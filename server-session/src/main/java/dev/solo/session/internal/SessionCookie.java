@@ -39,15 +39,33 @@ record SessionCookie(String name, boolean secure) {
      * @return the {@code Set-Cookie} value that hands the id to the browser
      */
     String issue(String id) {
-        return attributes(SetCookie.builder(name, id)).build().headerValue();
+        return issue(id, false);
+    }
+
+    /**
+     * @param id the session id
+     * @param overTls whether the request came over HTTPS: the cookie is then {@code Secure} whatever the setting, so
+     *                it never travels in the clear afterwards
+     * @return the {@code Set-Cookie} value that hands the id to the browser
+     */
+    String issue(String id, boolean overTls) {
+        return attributes(SetCookie.builder(name, id), overTls).build().headerValue();
     }
 
     /** @return the {@code Set-Cookie} value that makes the browser forget the session cookie */
     String expire() {
-        return attributes(SetCookie.expiring(name)).build().headerValue();
+        return expire(false);
     }
 
-    private SetCookie.Builder attributes(SetCookie.Builder builder) {
-        return builder.path("/").secure(secure).httpOnly(true).sameSite(SameSite.LAX);
+    /**
+     * @param overTls whether the request came over HTTPS
+     * @return the {@code Set-Cookie} value that makes the browser forget the session cookie
+     */
+    String expire(boolean overTls) {
+        return attributes(SetCookie.expiring(name), overTls).build().headerValue();
+    }
+
+    private SetCookie.Builder attributes(SetCookie.Builder builder, boolean overTls) {
+        return builder.path("/").secure(secure || overTls).httpOnly(true).sameSite(SameSite.LAX);
     }
 }

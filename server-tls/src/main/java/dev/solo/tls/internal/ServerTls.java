@@ -1,6 +1,7 @@
 package dev.solo.tls.internal;
 
 import dev.solo.http.spi.TlsProvider;
+import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.function.BiFunction;
 import javax.net.ssl.SSLContext;
@@ -24,11 +25,18 @@ public final class ServerTls implements TlsProvider.ServerCredentials {
     private final SSLContext context;
     private final SSLParameters parameters;
     private final String description;
+    private final List<X509Certificate> leaves;
 
-    ServerTls(SSLContext context, SSLParameters parameters, String description) {
+    ServerTls(SSLContext context, SSLParameters parameters, String description, List<X509Certificate> leaves) {
         this.context = context;
         this.parameters = parameters;
         this.description = description;
+        this.leaves = List.copyOf(leaves);
+    }
+
+    /** @return the leaf certificate of each configured pair, in config order */
+    List<X509Certificate> leafCertificates() {
+        return leaves;
     }
 
     /** @return a server-side engine with this block's settings, not yet handshaking */

@@ -84,7 +84,8 @@ final class TlsSettings {
             } else if (verify.equals("optional")) {
                 parameters.setWantClientAuth(true);
             }
-            return new ServerTls(context, parameters, "server at " + server.position() + " " + protocols);
+            return new ServerTls(context, parameters, "server at " + server.position() + " " + protocols,
+                    keys.pairs().stream().map(p -> p.chain()[0]).toList());
         } catch (GeneralSecurityException e) {
             throw server.error("cannot set up TLS: " + e.getMessage());
         }

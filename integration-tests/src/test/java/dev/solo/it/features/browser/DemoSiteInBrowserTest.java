@@ -97,6 +97,20 @@ class DemoSiteInBrowserTest {
     }
 
     @Test
+    @DisplayName("the demo over HTTPS: the same styled page, and the session cookie set there is Secure")
+    void servesTheDemoOverHttps() throws Exception {
+        // The demo's first server listens on 8080 and 8443 (ssl): in the copy, the second bound address.
+        String https = "https://127.0.0.3:" + server.port(1);
+        browser.get(https + "/");
+        assertEquals("Solo — demo site", browser.getTitle());
+        assertEquals("https:", browser.executeScript("return location.protocol;"));
+        assertEquals(HEADER_BACKGROUND, browser.findElement(By.tagName("header")).getCssValue("background-color"));
+        browser.get(https + "/session/");
+        org.openqa.selenium.Cookie cookie = browser.manage().getCookieNamed("SOLOSESSION");
+        assertTrue(cookie != null && cookie.isSecure(), () -> "session cookie over HTTPS: " + cookie);
+    }
+
+    @Test
     @DisplayName("a file chosen in the upload form arrives on disk byte for byte")
     void uploadsAFileThroughTheForm(@TempDir Path chosen) throws Exception {
         GeneratedContent content = GeneratedContent.of(2024, 300_000);

@@ -45,7 +45,9 @@ final class HeadlessChromium {
         options.setBinary(BROWSER);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1280,900", "--user-data-dir=" + profile.toAbsolutePath());
+                "--no-first-run", "--window-size=1280,900", "--user-data-dir=" + profile.toAbsolutePath(),
+                // The demo's HTTPS port has a certificate made for the test, which no CA the browser knows signed.
+                "--ignore-certificate-errors");
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
         return driver;

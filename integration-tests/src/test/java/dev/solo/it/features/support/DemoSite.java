@@ -1,5 +1,6 @@
 package dev.solo.it.features.support;
 
+import dev.solo.it.support.DemoCertificate;
 import dev.solo.it.support.RepositoryPaths;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -23,6 +24,10 @@ public final class DemoSite {
     public static final String FIRST_ADDRESS = "listen 127.0.0.1:8080;";
     /** The demo's second address, as its config spells it. */
     public static final String SECOND_ADDRESS = "listen 127.0.0.1:8081;";
+    /** The demo's HTTPS address, as its config spells it; the copy listens on 127.0.0.3:0 instead. */
+    public static final String TLS_ADDRESS = "listen 127.0.0.1:8443 ssl;";
+    /** Where the demo config expects its certificate; the copy has its own in {@code tls/}. */
+    private static final String CERTIFICATE_FOLDER = "../server-app/target/demo-tls/";
 
     private DemoSite() {
     }
@@ -45,11 +50,20 @@ public final class DemoSite {
         Files.writeString(directory.resolve("conf.d/php.conf"), "cgi .php php-cgi;\n");
 
         String config = Files.readString(examples.resolve("solo.conf"));
-        if (!config.contains(FIRST_ADDRESS) || !config.contains(SECOND_ADDRESS)) {
-            throw new AssertionError("examples/solo.conf no longer listens on " + FIRST_ADDRESS + " and "
-                    + SECOND_ADDRESS + "; update " + DemoSite.class.getName());
+        if (!config.contains(FIRST_ADDRESS) || !config.contains(SECOND_ADDRESS) || !config.contains(TLS_ADDRESS)
+                || !config.contains(CERTIFICATE_FOLDER)) {
+            throw new AssertionError("examples/solo.conf no longer listens on " + FIRST_ADDRESS + ", "
+                    + SECOND_ADDRESS + " and " + TLS_ADDRESS + " with its certificate in " + CERTIFICATE_FOLDER
+                    + "; update " + DemoSite.class.getName());
         }
-        config = config.replace(FIRST_ADDRESS, "listen 127.0.0.1:0;").replace(SECOND_ADDRESS, "listen 127.0.0.2:0;");
+        try {
+            DemoCertificate.ensure(directory.resolve("tls"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        config = config.replace(FIRST_ADDRESS, "listen 127.0.0.1:0;").replace(SECOND_ADDRESS, "listen 127.0.0.2:0;")
+                .replace(TLS_ADDRESS, "listen 127.0.0.3:0 ssl;").replace(CERTIFICATE_FOLDER, "tls/");
         return Files.writeString(directory.resolve("solo.conf"), config);
     }
 

@@ -9,9 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The access log in the combined log format, on its own logger {@code dev.solo.access} so it can be routed to a file
- * or turned off in logback.xml. Nothing is formatted unless {@code access_log on;} and the logger is enabled. What the
- * client chose (target, Referer, User-Agent) is escaped as nginx escapes it, so it cannot forge fields or lines.
+ * The access log in the combined log format (plus the TLS protocol and cipher for HTTPS requests), on its own logger
+ * {@code dev.solo.access} so it can be routed to a file or turned off in logback.xml. Nothing is formatted unless
+ * {@code access_log on;} and the logger is enabled. What the client chose (target, Referer, User-Agent) is escaped as
+ * nginx escapes it, so it cannot forge fields or lines.
  */
 final class AccessLog {
 
@@ -37,10 +38,20 @@ final class AccessLog {
         }
         String referer = request.headers().get("Referer");
         String agent = request.headers().get("User-Agent");
-        LOG.info("{} - - [{}] \"{} {} {}\" {} {} \"{}\" \"{}\"", request.remoteAddress().getAddress().getHostAddress(),
-                Clf.FORMAT.format(Instant.ofEpochMilli(wallMillis)), request.methodToken(), escape(request.target()),
-                request.version(), status, bytes, referer == null ? "-" : escape(referer),
-                agent == null ? "-" : escape(agent));
+        String address = request.remoteAddress().getAddress().getHostAddress();
+        String time = Clf.FORMAT.format(Instant.ofEpochMilli(wallMillis));
+        String target = escape(request.target());
+        String refererField = referer == null ? "-" : escape(referer);
+        String agentField = agent == null ? "-" : escape(agent);
+        if (request.tls() != null) {
+            // Over HTTPS the combined format gets nginx's $ssl_protocol and $ssl_cipher as two more fields.
+            LOG.info("{} - - [{}] \"{} {} {}\" {} {} \"{}\" \"{}\" {} {}", address, time, request.methodToken(), target,
+                    request.version(), status, bytes, refererField, agentField, request.tls().protocol(),
+                    request.tls().cipher());
+            return;
+        }
+        LOG.info("{} - - [{}] \"{} {} {}\" {} {} \"{}\" \"{}\"", address, time, request.methodToken(), target,
+                request.version(), status, bytes, refererField, agentField);
     }
 
     /**

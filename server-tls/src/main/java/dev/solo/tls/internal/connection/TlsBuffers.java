@@ -22,6 +22,8 @@ public final class TlsBuffers {
     final BufferPool output;
     /** Where a file's bytes are read before they are encrypted; used and emptied within one call. */
     final ByteBuffer fileChunk = ByteBuffer.allocateDirect(RECORDS_PER_WRITE * MAX_PLAINTEXT);
+    /** Holds the one buffer of a gathering write for the duration of the call. */
+    final ByteBuffer[] single = new ByteBuffer[1];
 
     /**
      * @param packetSize the engine's packet buffer size (a full record with its header and tag)

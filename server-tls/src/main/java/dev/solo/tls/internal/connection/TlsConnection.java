@@ -49,8 +49,10 @@ final class TlsConnection implements ConnectionHandler, SecureTransport {
     private final Transport raw;
     private final TlsEndpoint endpoint;
     private final TlsBuffers buffers;
-    private final Timer timer;
-    private final ByteBuffer[] single = new ByteBuffer[1];
+    /** The handshake deadline, then none while open (an idle connection keeps only HTTP's), then the close's. */
+    private Timer timer;
+    /** One-element array for gathering writes of a single buffer; the loop's, shared (see TlsBuffers). */
+    private final ByteBuffer[] single;
     private SSLEngine engine;
     private String serverName;
     private ConnectionHandler http;
@@ -80,6 +82,7 @@ final class TlsConnection implements ConnectionHandler, SecureTransport {
         this.raw = raw;
         this.endpoint = endpoint;
         this.buffers = endpoint.buffers();
+        this.single = buffers.single;
         this.timer = raw.loop().schedule(endpoint.handshakeTimeoutMillis(), this::onTimeout);
         raw.interest(true, false);
     }
@@ -148,7 +151,10 @@ final class TlsConnection implements ConnectionHandler, SecureTransport {
 
     @Override
     public void onClosed() {
-        timer.cancel();
+        if (timer != null) {
+            timer.cancel();
+            timer = null;
+        }
         if (http != null && !httpNotified) {
             httpNotified = true;
             http.onClosed();
@@ -164,6 +170,14 @@ final class TlsConnection implements ConnectionHandler, SecureTransport {
             http.onShutdown();
         } else if (!httpClosed) {
             raw.close();
+        }
+    }
+
+    private void deadline(long millis) {
+        if (timer == null) {
+            timer = raw.loop().schedule(millis, this::onTimeout);
+        } else {
+            timer.reschedule(millis);
         }
     }
 
@@ -301,6 +315,7 @@ final class TlsConnection implements ConnectionHandler, SecureTransport {
         }
         handshakeDone = true;
         timer.cancel();
+        timer = null;
         info = SessionInfo.of(engine.getSession(), serverName);
         LOG.debug("{}: {} {} for '{}'", raw, info.protocol(), info.cipher(), serverName);
         http = endpoint.plain().open(this);
@@ -561,7 +576,7 @@ final class TlsConnection implements ConnectionHandler, SecureTransport {
             // Written now, as a plain close sends its FIN now: a 24-byte alert after the last response.
             flush();
             if (raw.isOpen()) {
-                timer.reschedule(CLOSE_FLUSH_MILLIS);
+                deadline(CLOSE_FLUSH_MILLIS);
                 updateInterest();
             }
         } else {
@@ -609,7 +624,7 @@ final class TlsConnection implements ConnectionHandler, SecureTransport {
             return;
         }
         raw.shutdownOutput();
-        timer.reschedule(PLAIN_LINGER_MILLIS);
+        deadline(PLAIN_LINGER_MILLIS);
         raw.interest(true, false);
     }
 
