@@ -6,8 +6,8 @@
 #   --connections  concurrent connections of wrk, ab and siege (default 50)
 #   --parts        what to run (default all three):
 #                    scaling  requests per second with worker_processes 1 and 2: wrk (keep-alive, 2 threads) and
-#                             ab (a connection per request) on a ~1 KiB static page; RSS of each worker and of the
-#                             supervisor after the runs
+#                             ab (a connection per request) on a ~1 KiB static page, and wrk (1 thread) on a
+#                             directory listing of 200 entries; RSS of each worker and of the supervisor after the runs
 #                    reload   siege (connection close, then keep-alive) while SIGHUP switches between two configs
 #                             every 2 s; availability must be 100 %
 #                    kill     siege (connection close) against 2 workers while one is killed with kill -9 halfway;
@@ -22,7 +22,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 seconds=10
 connections=50
 parts="scaling,reload,kill"
-port=18086
+port=18088
 while [ $# -gt 0 ]; do
     case "$1" in
         --seconds) seconds="${2:?}"; shift 2 ;;
@@ -49,11 +49,16 @@ mkdir -p "$work/files" "$work/other"
     echo '</body></html>'
 } >"$work/files/small.html"
 cp "$work/files/small.html" "$work/other/small.html"
+# A directory listing of 200 entries: each request reads the directory and writes ~25 KiB of HTML in Java, so Solo,
+# not the client, is the bottleneck (wrk with one thread), the workload where a second worker can show.
+mkdir -p "$work/files/list"
+for i in $(seq -w 1 200); do : >"$work/files/list/entry-$i.txt"; done
 
 # conf WORKERS ROOT : the static config with worker_processes and the given root.
 conf() {
     write_static_conf "$work/solo.conf" "$port"
-    sed -i "s|root files;|root $2;|" "$work/solo.conf"
+    sed -i -e "s|root files;|root $2;|" -e 's|location / { }|location / { }\n    location /list/ { alias files/list; autoindex on; }|' \
+        "$work/solo.conf"
     printf 'worker_processes %s;\n' "$1" | cat - "$work/solo.conf" >"$work/solo.conf.new"
     mv "$work/solo.conf.new" "$work/solo.conf"
 }
@@ -96,6 +101,9 @@ scaling)
         ab -q -c "$connections" -t "$seconds" -n 10000000 "$url" >"$work/ab-$n.txt" 2>&1 || true
         rate[ab$n]="$(awk '/Requests per second/ {print $4}' "$work/ab-$n.txt")"
         abfail="$(awk '/Failed requests/ {print $3}' "$work/ab-$n.txt")"
+        wrk -t1 -c"$connections" -d3s "http://127.0.0.1:$port/list/" >/dev/null 2>&1 || true
+        wrk -t1 -c"$connections" -d"${seconds}s" "http://127.0.0.1:$port/list/" >"$work/wrk-list-$n.txt" 2>&1 || true
+        rate[list$n]="$(awk '/Requests\/sec/ {print $2}' "$work/wrk-list-$n.txt")"
         mem=""
         if [ "$n" = 1 ]; then
             mem="solo $(( $(rss_of "$SOLO_PID") / 1024 )) MiB"
@@ -105,17 +113,18 @@ scaling)
                 mem="$mem, worker $(( $(rss_of "$w") / 1024 )) MiB"
             done
         fi
-        rows+=("| $n | ${rate[wrk$n]:-?} | ${rate[ab$n]:-?} (failed ${abfail:-?}) | $mem |")
+        rows+=("| $n | ${rate[wrk$n]:-?} | ${rate[ab$n]:-?} (failed ${abfail:-?}) | ${rate[list$n]:-?} | $mem |")
         down
     done
     echo
     echo "worker_processes 1 vs 2: ${seconds} s per run, $connections connections, ~1 KiB static page, client on the same 2 cores"
     echo
-    echo "| workers | wrk keep-alive req/s | ab connection-per-request req/s | RSS after the runs |"
-    echo "|---:|---:|---:|---|"
+    echo "| workers | wrk -t2 keep-alive small file req/s | ab connection-per-request small file req/s | wrk -t1 keep-alive listing of 200 entries req/s | RSS after the runs |"
+    echo "|---:|---:|---:|---:|---|"
     printf '%s\n' "${rows[@]}"
     echo
-    echo "ratio 2/1: wrk $(awk -v a="${rate[wrk2]:-0}" -v b="${rate[wrk1]:-1}" 'BEGIN {printf "%.2f", a / b}'), ab $(awk -v a="${rate[ab2]:-0}" -v b="${rate[ab1]:-1}" 'BEGIN {printf "%.2f", a / b}')"
+    ratio() { awk -v a="${rate[${1}2]:-0}" -v b="${rate[${1}1]:-1}" 'BEGIN {printf "%.2f", a / b}'; }
+    echo "ratio 2/1: small file keep-alive $(ratio wrk), connection per request $(ratio ab), listing $(ratio list)"
     ;;
 reload)
     rows=()
