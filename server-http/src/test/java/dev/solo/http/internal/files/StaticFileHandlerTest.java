@@ -38,7 +38,7 @@ class StaticFileHandlerTest {
         when(request.path()).thenReturn("/caf\u00e9");
         when(request.headers()).thenReturn(new Headers());
 
-        assertTrue(new StaticFileHandler(new FileCache(MimeTypes.load())).handle(exchange));
+        assertTrue(new StaticFileHandler(new FileCache(MimeTypes.load()), Precompressed.OFF).handle(exchange));
         verify(exchange).sendError(Status.NOT_FOUND);
     }
 }
