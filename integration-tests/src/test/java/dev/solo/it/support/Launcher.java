@@ -88,6 +88,18 @@ public final class Launcher implements AutoCloseable {
         return startWith(List.of(), jvmOptions, RepositoryPaths.modulePath(), args);
     }
 
+    /**
+     * @param locale the value of {@code LANG} and {@code LC_ALL} for the child, e.g. {@code C}: Java then encodes file
+     *        names in ASCII, as it does in a container or a systemd unit without a locale
+     * @param args the launcher's arguments
+     * @return the running child process
+     * @throws IOException when it cannot be started
+     */
+    public static Launcher startInLocale(String locale, String... args) throws IOException {
+        return startWith(List.of("env", "LANG=" + locale, "LC_ALL=" + locale), List.of(), RepositoryPaths.modulePath(),
+                args);
+    }
+
     private static Launcher startWith(List<String> prefix, List<String> jvmOptions, String modulePath,
             String... args) throws IOException {
         List<String> command = new ArrayList<>(prefix);

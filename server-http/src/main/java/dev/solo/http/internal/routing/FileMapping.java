@@ -2,6 +2,7 @@ package dev.solo.http.internal.routing;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -49,9 +50,21 @@ public final class FileMapping {
 
     /**
      * @param path a decoded, normalised request path
-     * @return the file inside the directory, or empty when the path escapes it
+     * @return the file inside the directory, or empty when the path escapes it or names a file the file system
+     *         cannot hold
      */
     public Optional<Path> resolve(String path) {
+        try {
+            return resolveSegments(path);
+        } catch (InvalidPathException e) {
+            // Under a non-UTF-8 locale (LANG=C: containers, systemd units) Java encodes file names in ASCII and a
+            // non-ASCII request path cannot become a Path. No such file can exist there: the client's 404, for every
+            // handler (static, upload, CGI), never a 500 with a stack trace.
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Path> resolveSegments(String path) {
         String rest = path;
         if (!stripPrefix.isEmpty()) {
             if (!path.startsWith(stripPrefix) && !(path + "/").equals(stripPrefix)) {
