@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -48,6 +49,14 @@ class AllowTest {
         try (RawClient client = server.connect()) {
             return client.send(request).readResponse();
         }
+    }
+
+    @Test
+    @DisplayName("RFC 9110 §15.5.14: a declared body over the limit gets 413 before the method is looked at")
+    void answers413BeforeTheMethodCheck() throws Exception {
+        RawResponse tooLarge = exchange("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 2000000\r\n\r\n");
+
+        assertEquals(413, tooLarge.status(), tooLarge::toString);
     }
 
     @ParameterizedTest(name = "{0} {1}")

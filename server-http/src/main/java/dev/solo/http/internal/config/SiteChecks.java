@@ -8,9 +8,15 @@ import dev.solo.http.internal.routing.RouteLocation;
 import dev.solo.http.spi.ExecutableFiles;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,6 +38,10 @@ final class SiteChecks {
     private record WriteArea(Path directory, Directive cause, RouteLocation location) {
     }
 
+    /** How deep and how many entries the search for symbolic links in a script directory goes. */
+    private static final int MAX_LINK_DEPTH = 8;
+    private static final int MAX_WALKED_ENTRIES = 20_000;
+
     private final List<ExecutableFiles> executables = new ArrayList<>();
     private final List<ExecutableFiles> executablesView = Collections.unmodifiableList(executables);
     private final List<WriteArea> writes = new ArrayList<>();
@@ -42,9 +52,37 @@ final class SiteChecks {
         return executablesView;
     }
 
-    /** @param area an area where a location runs files */
+    /**
+     * Records an area where a location runs files, and the directories that symbolic links inside it lead to: a
+     * script reached through {@code cgi-bin/up -> ../uploads} runs from the link's target, so uploads there must be
+     * refused as well. The walk is bounded (depth and entries); links beyond it are not found.
+     *
+     * @param area an area where a location runs files
+     */
     void executes(ExecutableFiles area) {
         executables.add(area);
+        if (!Files.isDirectory(area.directory())) {
+            return;
+        }
+        int[] seen = {0};
+        try {
+            Files.walkFileTree(area.directory(), EnumSet.noneOf(FileVisitOption.class),
+                    MAX_LINK_DEPTH, new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                            if (++seen[0] > MAX_WALKED_ENTRIES) {
+                                return FileVisitResult.TERMINATE;
+                            }
+                            if (attributes.isSymbolicLink() && Files.isDirectory(file)) {
+                                executables.add(new ExecutableFiles(file, area.extensions(),
+                                        area.origin() + " through the link " + file));
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
+                    });
+        } catch (IOException e) {
+            // An unreadable part of the tree: what was found is kept; the request-time check still covers the area.
+        }
     }
 
     /**

@@ -172,12 +172,13 @@ final class HttpExchange implements Exchange {
             respond(Response.of(Status.NO_CONTENT).header("Allow", location.allowHeader()));
             return;
         }
+        if (head.hasBody() && head.contentLength() > location.maxBodySize()) {
+            // Known before reading: answer at once, never read the body (RFC 9110 §15.5.14), then close. Checked
+            // before the method, as nginx does, so a too-large form gets its 413 page wherever it is posted.
+            throw new HttpException(Status.CONTENT_TOO_LARGE, "request body too large", true);
+        }
         if (!location.allows(method)) {
             throw HttpException.methodNotAllowed(location.allowHeader());
-        }
-        if (head.hasBody() && head.contentLength() > location.maxBodySize()) {
-            // Known before reading: answer at once, never read the body (RFC 9110 §15.5.14), then close.
-            throw new HttpException(Status.CONTENT_TOO_LARGE, "request body too large", true);
         }
         if (body != null) {
             body.setMaxBodyBytes(location.maxBodySize());

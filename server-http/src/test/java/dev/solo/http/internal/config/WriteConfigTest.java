@@ -167,6 +167,20 @@ class WriteConfigTest {
     }
 
     @Test
+    void refusesUploadsWhereALinkInAScriptDirectoryLeads() throws Exception {
+        // /cgi-bin/up/x.py runs www/uploads/x.py through the link: uploads there are uploads into cgi-bin.
+        Files.createSymbolicLink(dir.resolve("www/cgi-bin/up"), dir.resolve("www/uploads"));
+        ConfigException e = failure("""
+                server {
+                    listen 127.0.0.1:0; root www;
+                    location /cgi-bin/ { exec .py; }
+                    location /uploads/ { upload on; }
+                }
+                """);
+        assertTrue(e.getMessage().contains("through the link"), e.getMessage());
+    }
+
+    @Test
     void aNestedLocationDoesNotInheritWriteMethods() throws Exception {
         LocationTable locations = build("""
                 server {
