@@ -2,6 +2,7 @@ package dev.solo.cgi.internal;
 
 import dev.solo.http.Exchange;
 import dev.solo.http.Headers;
+import dev.solo.http.HttpException;
 import dev.solo.http.Response;
 import dev.solo.http.Session;
 import java.util.Optional;
@@ -46,7 +47,14 @@ final class ScriptResponses {
         if (head.sessionUpdates().isEmpty()) {
             return;
         }
-        Optional<Session> session = exchange.session(true);
+        Optional<Session> session;
+        try {
+            session = exchange.session(true);
+        } catch (HttpException e) {
+            // The session store is down (503): the script's answer still goes out, without its session changes.
+            LOG.warn("{}: X-Solo-Session-Set ignored: {}", tag, e.safeMessage());
+            return;
+        }
         if (session.isEmpty()) {
             LOG.warn("{}: X-Solo-Session-Set ignored: no session support is configured", tag);
             return;
