@@ -11,7 +11,8 @@
  * {@link dev.solo.http.Session}. Sessions start lazily (only {@code session(true)} creates one, and only then does the
  * response carry {@code Set-Cookie}), are carried by a cookie ({@code SOLOSESSION} unless {@code session_cookie NAME;},
  * with {@code Path=/; HttpOnly; SameSite=Lax}, plus {@code Secure} under {@code session_cookie_secure on;}) and are
- * kept by a pluggable store ({@code session_store memory|file;}, see {@link dev.solo.session.spi}). Call
+ * kept by a pluggable store ({@code session_store memory|file|redis;}, see {@link dev.solo.session.spi}; {@code redis}
+ * shares sessions between processes and hosts, and the request waits for its session without blocking the loop). Call
  * {@link dev.solo.http.Session#renewId()} when a visitor logs in, so that an id planted beforehand is worthless.
  *
  * <h2>Sessions and CGI</h2>

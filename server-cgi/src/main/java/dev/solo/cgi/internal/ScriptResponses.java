@@ -79,7 +79,14 @@ final class ScriptResponses {
         if (head.sessionUpdates().isEmpty()) {
             return;
         }
-        Optional<Session> session = exchange.session(true);
+        Optional<Session> session;
+        try {
+            session = exchange.session(true);
+        } catch (HttpException e) {
+            // The session store is down (503): the script's answer still goes out, without its session changes.
+            LOG.warn("{}: X-Solo-Session-Set ignored: {}", tag, e.safeMessage());
+            return;
+        }
         if (session.isEmpty()) {
             LOG.warn("{}: X-Solo-Session-Set ignored: no session support is configured", tag);
             return;

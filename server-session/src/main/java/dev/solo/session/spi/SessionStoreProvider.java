@@ -4,8 +4,8 @@ import dev.solo.config.ConfigException;
 
 /**
  * A kind of session store: the {@link java.util.ServiceLoader} entry chosen by {@code session_store NAME;}.
- * Providers are stateless and have a public no-argument constructor; the built-ins are {@code memory} (the default)
- * and {@code file}.
+ * Providers are stateless and have a public no-argument constructor; the built-ins are {@code memory} (the default),
+ * {@code file} and {@code redis}.
  *
  * <pre>{@code
  * // module-info.java of a module adding a store

@@ -35,7 +35,8 @@ class SessionDirectivesTest {
     @Test
     void declaresTheSessionDirectives() {
         assertEquals(List.of("session_cookie", "session_cookie_secure", "session_demo", "session_dir",
-                "session_lifetime", "session_max", "session_store", "session_timeout"),
+                "session_lifetime", "session_max", "session_redis", "session_redis_command_timeout",
+                "session_redis_connect_timeout", "session_store", "session_timeout"),
                 specs.keySet().stream().sorted().collect(Collectors.toList()));
     }
 
@@ -56,7 +57,9 @@ class SessionDirectivesTest {
     @CsvSource({
         "session_timeout, 30m", "session_timeout, 90", "session_lifetime, 1d", "session_max, 100000",
         "session_max, 100k", "session_max, 1", "session_cookie, SOLOSESSION", "session_cookie, __Host-id",
-        "session_cookie_secure, on", "session_demo, off"
+        "session_cookie_secure, on", "session_demo, off", "session_redis, redis://127.0.0.1:6379",
+        "session_redis, 'redis://:s3cret@redis.example:6380/2'", "session_redis, 'redis://[::1]:6379'",
+        "session_redis_connect_timeout, 500ms", "session_redis_command_timeout, 2s"
     })
     void acceptsValidArguments(String name, String value) {
         assertDoesNotThrow(() -> check(directive(name, value)));
@@ -66,7 +69,10 @@ class SessionDirectivesTest {
     @CsvSource({
         "session_timeout, 0", "session_timeout, 0s", "session_timeout, soon", "session_lifetime, -1h",
         "session_max, 0", "session_max, 2g", "session_max, many", "session_cookie, 'bad name'",
-        "session_cookie, 'a;b'", "session_cookie_secure, yes", "session_demo, 1"
+        "session_cookie, 'a;b'", "session_cookie_secure, yes", "session_demo, 1", "session_redis, localhost:6379",
+        "session_redis, redis://localhost", "session_redis, rediss://localhost:6379",
+        "session_redis, redis://localhost:6379/x", "session_redis, 'redis://secret@localhost:6379'",
+        "session_redis_command_timeout, 0"
     })
     void rejectsInvalidArgumentsAtTheArgument(String name, String value) {
         ConfigException e = assertThrows(ConfigException.class, () -> check(directive(name, value)));

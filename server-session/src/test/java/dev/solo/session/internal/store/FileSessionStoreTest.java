@@ -50,7 +50,7 @@ class FileSessionStoreTest {
     /** A session whose client came back with its cookie, so that it has a file. */
     private static SessionData established(SessionStore store, String id) {
         store.create(id);
-        return store.find(id).toCompletableFuture().join().orElseThrow();
+        return find(store, id).orElseThrow();
     }
 
     private void establishedIn(SessionStore store) {
@@ -73,7 +73,7 @@ class FileSessionStoreTest {
 
         SessionStore second = open(10);
 
-        SessionData found = second.find(id).toCompletableFuture().join().orElseThrow();
+        SessionData found = find(second, id).orElseThrow();
         assertEquals(Optional.of("Ada Lovelace & co\nline two"), found.attribute("user"));
         assertEquals(Optional.of("7"), found.attribute("visits"));
         assertEquals(START, found.createdAt());
@@ -123,7 +123,7 @@ class FileSessionStoreTest {
 
         SessionStore second = open(10);
 
-        assertEquals(Optional.empty(), second.find(id).toCompletableFuture().join());
+        assertEquals(Optional.empty(), find(second, id));
         assertEquals(0, second.count());
     }
 
@@ -134,7 +134,7 @@ class FileSessionStoreTest {
         established(store, id);
         Files.write(fileOf(id), new byte[0]);
 
-        assertEquals(Optional.empty(), store.find(id).toCompletableFuture().join());
+        assertEquals(Optional.empty(), find(store, id));
     }
 
     @Test
@@ -148,8 +148,8 @@ class FileSessionStoreTest {
 
         SessionStore second = open(10);
 
-        assertEquals(Optional.empty(), second.find(victim).toCompletableFuture().join());
-        assertTrue(second.find(attacker).toCompletableFuture().join().isPresent());
+        assertEquals(Optional.empty(), find(second, victim));
+        assertTrue(find(second, attacker).isPresent());
     }
 
     @Test
@@ -186,7 +186,7 @@ class FileSessionStoreTest {
         assertEquals(1, files().size());
         loop.advance(Duration.ofMinutes(30).toMillis());
 
-        assertEquals(Optional.empty(), store.find(id).toCompletableFuture().join());
+        assertEquals(Optional.empty(), find(store, id));
         assertEquals(List.of(), files());
     }
 
@@ -209,13 +209,13 @@ class FileSessionStoreTest {
         String id = ids.next();
         SessionData data = first.create(id);
         loop.advance(Duration.ofMinutes(25).toMillis());
-        first.touch(first.find(id).toCompletableFuture().join().orElseThrow());
+        first.touch(find(first, id).orElseThrow());
         first.close();
         loop.advance(Duration.ofMinutes(25).toMillis());
 
         SessionStore second = open(10);
 
-        assertTrue(second.find(id).toCompletableFuture().join().isPresent());
+        assertTrue(find(second, id).isPresent());
         assertEquals(START, data.createdAt());
     }
 
@@ -250,8 +250,8 @@ class FileSessionStoreTest {
 
         assertEquals(3, small.count());
         assertEquals(3, files().size());
-        assertTrue(small.find(newest).toCompletableFuture().join().isPresent());
-        assertEquals(Optional.empty(), small.find(oldest).toCompletableFuture().join());
+        assertTrue(find(small, newest).isPresent());
+        assertEquals(Optional.empty(), find(small, oldest));
     }
 
     @Test
@@ -265,8 +265,8 @@ class FileSessionStoreTest {
         store.changeId(data, newId);
 
         assertFalse(Files.exists(fileOf(oldId)));
-        assertEquals(Optional.empty(), store.find(oldId).toCompletableFuture().join());
-        assertEquals(Optional.of("ada"), store.find(newId).toCompletableFuture().join().orElseThrow().attribute("user"));
+        assertEquals(Optional.empty(), find(store, oldId));
+        assertEquals(Optional.of("ada"), find(store, newId).orElseThrow().attribute("user"));
         assertEquals(1, files().size());
     }
 
@@ -279,7 +279,7 @@ class FileSessionStoreTest {
         store.remove(id);
 
         assertEquals(List.of(), files());
-        assertEquals(Optional.empty(), store.find(id).toCompletableFuture().join());
+        assertEquals(Optional.empty(), find(store, id));
     }
 
     @Test
@@ -327,7 +327,7 @@ class FileSessionStoreTest {
         SessionStore store = open(20);
         String loyal = ids.next();
         store.create(loyal);
-        store.find(loyal).toCompletableFuture().join().orElseThrow();
+        find(store, loyal).orElseThrow();
         assertEquals(List.of(SessionIds.lookupKey(loyal) + ".session"), files());
         for (int i = 0; i < 1000; i++) {
             SessionData anonymous = store.create(ids.next());
@@ -338,7 +338,7 @@ class FileSessionStoreTest {
 
         assertEquals(List.of(SessionIds.lookupKey(loyal) + ".session"), files(),
                 "anonymous sessions cost no file");
-        assertTrue(store.find(loyal).toCompletableFuture().join().isPresent());
+        assertTrue(find(store, loyal).isPresent());
         assertEquals(20, store.count());
     }
 
@@ -351,10 +351,15 @@ class FileSessionStoreTest {
         store.save(data);
         assertEquals(List.of(), files());
 
-        assertEquals(Optional.of("ada"), store.find(id).toCompletableFuture().join().orElseThrow().attribute("user"));
+        assertEquals(Optional.of("ada"), find(store, id).orElseThrow().attribute("user"));
 
         assertEquals(List.of(SessionIds.lookupKey(id) + ".session"), files());
         store.close();
-        assertEquals(Optional.of("ada"), open(10).find(id).toCompletableFuture().join().orElseThrow().attribute("user"));
+        assertEquals(Optional.of("ada"), find(open(10), id).orElseThrow().attribute("user"));
+    }
+
+    /** A lookup in a store that answers at once. */
+    private static Optional<SessionData> find(SessionStore store, String id) {
+        return store.find(id).toCompletableFuture().join();
     }
 }

@@ -37,7 +37,7 @@ class MemorySessionStoreTest {
         SessionData created = store.create(id);
         created.attribute("user", "ada");
 
-        Optional<SessionData> found = store.find(id).toCompletableFuture().join();
+        Optional<SessionData> found = find(store, id);
 
         assertSame(created, found.orElseThrow());
         assertEquals(Optional.of("ada"), found.get().attribute("user"));
@@ -50,7 +50,7 @@ class MemorySessionStoreTest {
         SessionStore store = store(10);
         store.create(ids.next());
 
-        assertEquals(Optional.empty(), store.find(ids.next()).toCompletableFuture().join());
+        assertEquals(Optional.empty(), find(store, ids.next()));
     }
 
     @Test
@@ -60,10 +60,10 @@ class MemorySessionStoreTest {
         store.create(id);
 
         loop.advance(Duration.ofMinutes(30).toMillis() - 1);
-        assertTrue(store.find(id).toCompletableFuture().join().isPresent());
+        assertTrue(find(store, id).isPresent());
 
         loop.advance(1);
-        assertEquals(Optional.empty(), store.find(id).toCompletableFuture().join());
+        assertEquals(Optional.empty(), find(store, id));
     }
 
     @Test
@@ -76,7 +76,7 @@ class MemorySessionStoreTest {
         store.touch(data);
         loop.advance(Duration.ofMinutes(20).toMillis());
 
-        assertTrue(store.find(id).toCompletableFuture().join().isPresent());
+        assertTrue(find(store, id).isPresent());
         assertEquals(START + Duration.ofMinutes(20).toMillis(), data.lastAccessedAt());
     }
 
@@ -88,11 +88,11 @@ class MemorySessionStoreTest {
 
         for (int minute = 0; minute < 119; minute++) {
             loop.advance(Duration.ofMinutes(1).toMillis());
-            store.touch(store.find(id).toCompletableFuture().join().orElseThrow());
+            store.touch(find(store, id).orElseThrow());
         }
         loop.advance(Duration.ofMinutes(1).toMillis());
 
-        assertEquals(Optional.empty(), store.find(id).toCompletableFuture().join());
+        assertEquals(Optional.empty(), find(store, id));
         assertEquals(START, data.createdAt());
     }
 
@@ -123,7 +123,7 @@ class MemorySessionStoreTest {
         loop.advance(Duration.ofMinutes(25).toMillis());
 
         assertEquals(1, store.count());
-        assertTrue(store.find(later).toCompletableFuture().join().isPresent());
+        assertTrue(find(store, later).isPresent());
         assertEquals(START + Duration.ofMinutes(40).toMillis(), loop.pendingDeadline());
         assertEquals(1, loop.timersCreated());
     }
@@ -141,15 +141,15 @@ class MemorySessionStoreTest {
             store.create(id);
             if (i % 100 == 0) {
                 // A visitor who keeps coming back stays the most recently used.
-                store.touch(store.find(loyal).toCompletableFuture().join().orElseThrow());
+                store.touch(find(store, loyal).orElseThrow());
             }
             assertTrue(store.count() <= cap);
         }
 
         assertEquals(cap, store.count());
-        assertTrue(store.find(loyal).toCompletableFuture().join().isPresent());
+        assertTrue(find(store, loyal).isPresent());
         assertTrue(store.find(flood.get(flood.size() - 1)).toCompletableFuture().join().isPresent());
-        assertFalse(store.find(flood.get(0)).toCompletableFuture().join().isPresent());
+        assertFalse(find(store, flood.get(0)).isPresent());
     }
 
     @Test
@@ -163,8 +163,8 @@ class MemorySessionStoreTest {
         String newId = ids.next();
         store.changeId(data, newId);
 
-        assertEquals(Optional.empty(), store.find(oldId).toCompletableFuture().join());
-        SessionData moved = store.find(newId).toCompletableFuture().join().orElseThrow();
+        assertEquals(Optional.empty(), find(store, oldId));
+        SessionData moved = find(store, newId).orElseThrow();
         assertEquals(Optional.of("3"), moved.attribute("visits"));
         assertEquals(START, moved.createdAt());
         assertEquals(1, store.count());
@@ -178,7 +178,7 @@ class MemorySessionStoreTest {
 
         store.remove(id);
 
-        assertEquals(Optional.empty(), store.find(id).toCompletableFuture().join());
+        assertEquals(Optional.empty(), find(store, id));
         assertEquals(0, store.count());
     }
 
@@ -191,7 +191,7 @@ class MemorySessionStoreTest {
 
         loop.advance(Duration.ofMinutes(31).toMillis());
 
-        assertEquals(Optional.empty(), store.find(id).toCompletableFuture().join());
+        assertEquals(Optional.empty(), find(store, id));
         assertEquals(0, loop.timersCreated());
     }
 
@@ -204,7 +204,7 @@ class MemorySessionStoreTest {
             String id = ids.next();
             store.create(id);
             // The visitor's cookie came back: the session is established.
-            assertTrue(store.find(id).toCompletableFuture().join().isPresent());
+            assertTrue(find(store, id).isPresent());
             established.add(id);
         }
         String lastFlood = null;
@@ -215,9 +215,9 @@ class MemorySessionStoreTest {
         }
 
         for (String id : established) {
-            assertTrue(store.find(id).toCompletableFuture().join().isPresent(), "an established session survives a flood of anonymous ones");
+            assertTrue(find(store, id).isPresent(), "an established session survives a flood of anonymous ones");
         }
-        assertTrue(store.find(lastFlood).toCompletableFuture().join().isPresent(), "the newest anonymous session is kept too");
+        assertTrue(find(store, lastFlood).isPresent(), "the newest anonymous session is kept too");
         assertEquals(cap, store.count());
     }
 
@@ -228,14 +228,14 @@ class MemorySessionStoreTest {
         for (int i = 0; i < 4; i++) {
             String id = ids.next();
             store.create(id);
-            store.find(id).toCompletableFuture().join().orElseThrow();
+            find(store, id).orElseThrow();
             established.add(id);
             loop.advance(10);
         }
 
         assertEquals(3, store.count());
-        assertFalse(store.find(established.get(0)).toCompletableFuture().join().isPresent());
-        assertTrue(store.find(established.get(3)).toCompletableFuture().join().isPresent());
+        assertFalse(find(store, established.get(0)).isPresent());
+        assertTrue(find(store, established.get(3)).isPresent());
     }
 
     @Test
@@ -243,7 +243,7 @@ class MemorySessionStoreTest {
         SessionStore store = store(2);
         String id = ids.next();
         SessionData data = store.create(id);
-        store.find(id).toCompletableFuture().join().orElseThrow();
+        find(store, id).orElseThrow();
         String renewed = ids.next();
         store.changeId(data, renewed);
 
@@ -251,6 +251,11 @@ class MemorySessionStoreTest {
             store.create(ids.next());
         }
 
-        assertTrue(store.find(renewed).toCompletableFuture().join().isPresent(), "a log-in on a returning visitor's session is not anonymous");
+        assertTrue(find(store, renewed).isPresent(), "a log-in on a returning visitor's session is not anonymous");
+    }
+
+    /** A lookup in a store that answers at once. */
+    private static Optional<SessionData> find(SessionStore store, String id) {
+        return store.find(id).toCompletableFuture().join();
     }
 }
