@@ -52,11 +52,14 @@ final class HttpConnection implements ConnectionHandler {
     private VirtualServer server;
     /** Taken from the pool at the first byte of a request, given back when the connection is idle again. */
     private RequestDecoder decoder;
-    /** Head bytes the decoder has taken in for the current request, while it is incomplete. */
+    /** Head bytes the decoder has taken in for the current request. */
     private long headBytes;
-    /** Head lines the decoder has taken in for the current request, while it is incomplete. */
+    /** Complete head lines among them. */
     private int headLines;
-    /** This connection's share of the {@link HeadBudget} while its head is incomplete; made at the first such head. */
+    /**
+     * This connection's share of the {@link HeadBudget} while it waits for the rest of a head or for a body; made the
+     * first time it waits.
+     */
     private HeadBudget.Share headShare;
     private final Timer timer;
     private State state = State.IDLE;
@@ -187,6 +190,8 @@ final class HttpConnection implements ConnectionHandler {
                     }
                     // The head has not named its host yet: the address's default server decides.
                     arm(Deadline.HEADER, hosts.defaultServer().timeouts().header());
+                    headBytes = 0;
+                    headLines = 0;
                 }
                 if (state == State.READING_HEAD) {
                     int before = readBuffer.position();
@@ -194,7 +199,9 @@ final class HttpConnection implements ConnectionHandler {
                         chargePartialHead(before);
                         break;
                     }
-                    releaseHeadShare();
+                    headBytes += readBuffer.position() - before;
+                    // The request line, the fields and the empty line: what the complete head holds.
+                    headLines = decoder.head().headers().size() + 2;
                     startExchange();
                 } else if (state == State.EXCHANGE && exchange.wantsBody()) {
                     exchange.readBody(readBuffer);
@@ -210,6 +217,7 @@ final class HttpConnection implements ConnectionHandler {
         } finally {
             processing = false;
         }
+        accountWaitingBody();
         releaseReadBufferIfEmpty();
         updateInterest();
     }
@@ -234,36 +242,60 @@ final class HttpConnection implements ConnectionHandler {
     private void chargePartialHead(int from) {
         int to = readBuffer.position();
         headBytes += to - from;
+        // Counted only here, for heads that wait: a head that completes at once is counted from its fields.
         for (int i = from; i < to; i++) {
             if (readBuffer.get(i) == '\n') {
                 headLines++;
             }
         }
-        if (headShare == null) {
-            headShare = new HeadBudget.Share(this::shedPartialHead);
+        context.headBudget.charge(share(), headBytes, headLines);
+    }
+
+    /**
+     * After a pass over the input: a request whose body is still to come holds its head meanwhile, so it is charged
+     * as waiting (a head whose body came with it never is); once the body is in, the share goes back. A partial head
+     * keeps the share it was just charged.
+     */
+    private void accountWaitingBody() {
+        if (state == State.EXCHANGE && exchange != null && exchange.wantsBody() && transport.isOpen()) {
+            context.headBudget.chargeWaitingBody(share(), headBytes, headLines);
+        } else if (state != State.READING_HEAD) {
+            releaseHeadShare();
         }
-        context.headBudget.charge(headShare, headBytes, headLines);
+    }
+
+    private HeadBudget.Share share() {
+        if (headShare == null) {
+            headShare = new HeadBudget.Share(this::shedToBoundMemory);
+        }
+        return headShare;
     }
 
     private void releaseHeadShare() {
-        headBytes = 0;
-        headLines = 0;
         if (headShare != null) {
             context.headBudget.release(headShare);
         }
     }
 
-    /** The budget for partial heads is spent and this head is among the oldest: 503, close, decoder back. */
-    private void shedPartialHead() {
-        if (!transport.isOpen() || state != State.READING_HEAD) {
+    /**
+     * The budget for waiting heads is spent and this connection is among the oldest waiting for its client: a partial
+     * head is answered 503 and closed (its decoder goes back), a request waiting for its body likewise.
+     */
+    private void shedToBoundMemory() {
+        if (!transport.isOpen()) {
             return;
         }
-        LOG.debug("{}: partial request head shed to bound memory", transport);
         try {
-            rejectBeforeExchange(new HttpException(Status.SERVICE_UNAVAILABLE, "server busy", true));
+            if (state == State.READING_HEAD) {
+                LOG.debug("{}: partial request head shed to bound memory", transport);
+                rejectBeforeExchange(new HttpException(Status.SERVICE_UNAVAILABLE, "server busy", true));
+            } else if (state == State.EXCHANGE && exchange != null && exchange.wantsBody()) {
+                LOG.debug("{}: request waiting for its body shed to bound memory", transport);
+                exchange.shedWhileReadingBody();
+            }
             updateInterest();
         } catch (RuntimeException e) {
-            LOG.debug("{}: could not answer the shed head: {}", transport, e.toString());
+            LOG.debug("{}: could not answer the shed request: {}", transport, e.toString());
             transport.close();
         }
     }
@@ -344,6 +376,7 @@ final class HttpConnection implements ConnectionHandler {
      */
     void exchangeComplete(boolean close, boolean unreadInput) {
         exchange = null;
+        releaseHeadShare();
         if (readBuffer != null && readBuffer.hasRemaining() && decoder != null) {
             decoder.reset(); // the next request is already here: keep the decoder
         } else {

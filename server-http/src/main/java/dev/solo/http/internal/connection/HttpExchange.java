@@ -558,6 +558,16 @@ final class HttpExchange implements Exchange {
         connection.transport().close();
     }
 
+    /** The loop needs the heap this request's head holds while its body trickles in: 503 and close (issue 15). */
+    void shedWhileReadingBody() {
+        closeAfter = true;
+        abortBody(new IOException("shed to bound memory"));
+        if (!responded) {
+            sendError(new HttpException(Status.SERVICE_UNAVAILABLE, "server busy", true));
+        }
+        finishIfDone();
+    }
+
     /** The connection closed under the exchange: undo what the handler started. */
     void abort(Throwable cause) {
         if (sessionGate != null) {

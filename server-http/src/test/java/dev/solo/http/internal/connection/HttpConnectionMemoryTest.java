@@ -123,6 +123,68 @@ class HttpConnectionMemoryTest {
         assertEquals(3 * HEAD_COST, budget.held());
     }
 
+    /** A complete head of 1000 bytes announcing a body of 100 bytes, which is still to come. */
+    private static String headWaitingForBody() {
+        String start = "POST / HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100\r\nX-Pad: ";
+        return start + "a".repeat(996 - start.length()) + "\r\n\r\n";
+    }
+
+    @Test
+    void aRequestWaitingForItsBodyIsChargedForItsHeadUntilTheBodyIsIn() {
+        ScriptedTransport transport = open();
+        transport.arrive(headWaitingForBody() + "x");
+        transport.handler.onReadable();
+        assertEquals(HeadBudget.cost(1000, 5), budget.held());
+        transport.arrive("y".repeat(99));
+        transport.handler.onReadable();
+        assertEquals(0, budget.held());
+    }
+
+    @Test
+    void aRequestWhoseBodyCameWithItsHeadIsNeverCharged() {
+        ScriptedTransport transport = open();
+        transport.arrive(headWaitingForBody() + "z".repeat(100));
+        transport.handler.onReadable();
+        assertEquals(0, budget.held());
+    }
+
+    @Test
+    void partialHeadsAreShedBeforeRequestsWaitingForTheirBody() {
+        ScriptedTransport waiting = open();
+        waiting.arrive(headWaitingForBody());
+        waiting.handler.onReadable();
+        ScriptedTransport partial = open();
+        partial.arrive(partialHead());
+        partial.handler.onReadable();
+        ScriptedTransport newer = open();
+        newer.arrive(partialHead());
+        newer.handler.onReadable();
+        assertEquals(1, budget.shedCount(), "the waiting head is charged a little more than a partial one");
+        partial.handler.onWritable();
+        assertTrue(partial.output().startsWith("HTTP/1.1 503"), partial.output());
+        assertTrue(waiting.open);
+        assertFalse(waiting.outputShut);
+    }
+
+    @Test
+    void requestsWaitingForTheirBodyAreShedOldestFirstWhenNoPartialHeadIsLeft() {
+        List<ScriptedTransport> waiting = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ScriptedTransport transport = open();
+            transport.arrive(headWaitingForBody());
+            transport.handler.onReadable();
+            waiting.add(transport);
+        }
+        assertEquals(1, budget.shedCount());
+        waiting.get(0).handler.onWritable();
+        assertTrue(waiting.get(0).output().startsWith("HTTP/1.1 404"), "answered before: " + waiting.get(0).output());
+        assertTrue(waiting.get(0).outputShut, "the oldest is closed after its answer instead of reading its body");
+        for (ScriptedTransport transport : waiting.subList(1, 3)) {
+            transport.handler.onWritable();
+            assertFalse(transport.outputShut);
+        }
+    }
+
     @Test
     void aShedConnectionCanNoLongerGrowItsHead() {
         ScriptedTransport oldest = open();
