@@ -22,7 +22,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 seconds=10
 connections=50
 parts="scaling,reload,kill"
-port=18088
+port=18094
 while [ $# -gt 0 ]; do
     case "$1" in
         --seconds) seconds="${2:?}"; shift 2 ;;

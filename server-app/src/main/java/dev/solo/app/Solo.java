@@ -32,6 +32,12 @@ public final class Solo {
     /** How long in-flight responses may take to finish after a stop signal. */
     public static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
 
+    /**
+     * How long after a reload the replaced configuration's session stores are closed: requests it routed finish
+     * first (their network stores end the connection only once the commands in flight are answered).
+     */
+    static final Duration RETIRE_AFTER = Duration.ofSeconds(30);
+
     private static final Logger LOG = LoggerFactory.getLogger(Solo.class);
 
     private final Path configFile;
@@ -185,8 +191,11 @@ public final class Solo {
             LOG.error("reload: {}; the running configuration stays", e.getMessage());
             return;
         }
-        next.http().takeOver(http);
+        HttpService previous = http;
+        next.http().takeOver(previous);
         http = next.http();
+        // Requests routed by the old configuration may still use its session stores: release them only later.
+        server.loop().schedule(RETIRE_AFTER.toMillis(), previous::close);
         LOG.info("reloaded {} in {} ms: {} address(es) kept{}{}", configFile,
                 (System.nanoTime() - started) / 1_000_000, changes.kept().size(),
                 changes.added().isEmpty() ? "" : ", listening on " + format(changes.added()),

@@ -10,12 +10,16 @@ import dev.solo.http.internal.routing.RouteLocation;
 import dev.solo.http.internal.routing.Site;
 import dev.solo.http.internal.routing.VirtualServer;
 import dev.solo.http.spi.HandlerProvider;
+import dev.solo.http.spi.SessionManager;
 import dev.solo.http.spi.SessionManagerProvider;
 import dev.solo.http.spi.TlsProvider;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -139,6 +143,21 @@ public final class HttpService {
             for (Site.Binding binding : site.bindings()) {
                 if (binding.address().equals(old.address())) {
                     old.hosts().forwardTo(binding.hosts());
+                }
+            }
+        }
+    }
+
+    /**
+     * Releases what this service holds outside the heap once no request uses it anymore, after a reload replaced it
+     * (loop thread only): each server's session manager is closed (a network store's connection ends).
+     */
+    public void close() {
+        Set<SessionManager> closed = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Site.Binding binding : site.bindings()) {
+            for (VirtualServer server : binding.hosts().servers()) {
+                if (server.sessions() != null && closed.add(server.sessions())) {
+                    server.sessions().close();
                 }
             }
         }

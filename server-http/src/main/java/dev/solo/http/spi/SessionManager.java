@@ -63,4 +63,12 @@ public interface SessionManager {
      */
     default void exchangeEnded(Request request) {
     }
+
+    /**
+     * A reload replaced the configuration that made this manager, and the requests it served have had time to finish:
+     * release what it holds outside the heap (a store's network connection, its timers). Called once, on the loop
+     * thread; no method is called after it.
+     */
+    default void close() {
+    }
 }
