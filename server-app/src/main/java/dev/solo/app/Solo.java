@@ -7,6 +7,8 @@ import dev.solo.config.ConfigException;
 import dev.solo.config.ConfigParser;
 import dev.solo.config.DirectiveRegistry;
 import dev.solo.config.SourcePosition;
+import dev.solo.config.spi.DirectiveProvider;
+import dev.solo.config.spi.DirectiveProviders;
 import dev.solo.core.Addresses;
 import dev.solo.core.BindFailure;
 import dev.solo.core.EventLoop;
@@ -14,6 +16,7 @@ import dev.solo.core.Listener;
 import dev.solo.core.ListenerChanges;
 import dev.solo.core.Server;
 import dev.solo.http.HttpService;
+import dev.solo.http.spi.HandlerProvider;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -83,20 +86,42 @@ public final class Solo {
         return new Solo(configFile, reusePortEverywhere, read(configFile));
     }
 
+    /**
+     * A server written in code: the builder writes the same config document a file would give, and {@link
+     * SoloBuilder#build()} validates and builds it the same way.
+     *
+     * @return a builder
+     */
+    public static SoloBuilder builder() {
+        return new SoloBuilder();
+    }
+
+    /** For {@link SoloBuilder#build()}: a document from code, with the builder's own directives and handler type. */
+    static Solo build(ConfigDocument document, List<DirectiveProvider> directives, List<HandlerProvider> handlers)
+            throws ConfigException {
+        return new Solo(null, false, read(document, directives, handlers));
+    }
+
     /** The parse, validation and build shared by the first start and each reload; binds nothing. */
     private static Configured read(Path configFile) throws ConfigException {
-        ConfigDocument document = ConfigParser.parse(configFile);
+        return read(ConfigParser.parse(configFile), List.of(), List.of());
+    }
+
+    private static Configured read(ConfigDocument document, List<DirectiveProvider> extraDirectives,
+            List<HandlerProvider> extraHandlers) throws ConfigException {
         DirectiveRegistry registry;
         try {
-            registry = DirectiveRegistry.load();
+            List<DirectiveProvider> providers = new ArrayList<>(DirectiveProviders.load());
+            providers.addAll(extraDirectives);
+            registry = DirectiveRegistry.of(providers);
         } catch (IllegalStateException e) {
             // Two installed modules declare the same directive: a deployment error, reported like a config error.
-            throw new ConfigException(SourcePosition.ofFile(configFile), "installed modules conflict: "
+            throw new ConfigException(SourcePosition.ofFile(document.file()), "installed modules conflict: "
                     + e.getMessage());
         }
         registry.validate(document);
         ProcessDirectives.Settings settings = ProcessDirectives.settings(document);
-        return new Configured(HttpService.configure(document), settings);
+        return new Configured(HttpService.configure(document, extraHandlers), settings);
     }
 
     private List<Listener> listeners(HttpService service) {
@@ -169,6 +194,10 @@ public final class Solo {
      * pause of a few milliseconds for a usual file, like nginx's master re-reading its configuration.
      */
     public void reload() {
+        if (configFile == null) {
+            LOG.warn("reload: this server was built in code and has no config file to re-read");
+            return;
+        }
         server.loop().execute(this::reloadOnLoop);
     }
 

@@ -39,6 +39,17 @@ public interface Exchange {
     void respond(Response response);
 
     /**
+     * Responds with a text body: {@code respond(Response.of(status).body(contentType, text))}.
+     *
+     * @param status the status
+     * @param contentType the media type, e.g. {@code text/plain}
+     * @param text the body, sent as UTF-8
+     */
+    default void respond(Status status, String contentType, String text) {
+        respond(Response.of(status).body(contentType, text));
+    }
+
+    /**
      * Sends the error page for a status: the location's {@code error_page} if one is configured, else the built-in page.
      *
      * @param status a 4xx or 5xx status

@@ -65,7 +65,21 @@ public final class HttpService {
      * @throws ConfigException with every semantic error of the document
      */
     public static HttpService configure(ConfigDocument document) throws ConfigException {
-        List<HandlerProvider> handlers = new ArrayList<>();
+        return configure(document, List.of());
+    }
+
+    /**
+     * Builds the service with the plugins found by {@link ServiceLoader} plus handler types of the caller's (an
+     * embedding program's code handlers).
+     *
+     * @param document a document already validated against the directive registry
+     * @param extraHandlers handler types besides the installed ones
+     * @return the service
+     * @throws ConfigException with every semantic error of the document
+     */
+    public static HttpService configure(ConfigDocument document, List<HandlerProvider> extraHandlers)
+            throws ConfigException {
+        List<HandlerProvider> handlers = new ArrayList<>(extraHandlers);
         installed(HandlerProvider.class).forEach(handlers::add);
         SessionManagerProvider sessions = installed(SessionManagerProvider.class).stream()
                 .map(ServiceLoader.Provider::get)

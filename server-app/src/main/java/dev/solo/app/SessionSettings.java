@@ -1,0 +1,82 @@
+package dev.solo.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Sessions (module {@code server-session}), for the whole program or one server.
+ *
+ * @param <T> the builder, returned for chaining
+ */
+public interface SessionSettings<T> extends Settings<T> {
+
+    /**
+     * {@code session_store memory|file|...;}
+     *
+     * @param store the store's name
+     * @return this builder
+     */
+    default T sessionStore(String store) {
+        return directive("session_store", store);
+    }
+
+    /**
+     * {@code session_dir DIR;} for the file store.
+     *
+     * @param directory the directory
+     * @return this builder
+     */
+    default T sessionDir(Path directory) {
+        return directive("session_dir", Emitted.path(directory));
+    }
+
+    /**
+     * {@code session_timeout T;}
+     *
+     * @param idle how long an unused session lives
+     * @return this builder
+     */
+    default T sessionTimeout(Duration idle) {
+        return directive("session_timeout", Emitted.duration(idle));
+    }
+
+    /**
+     * {@code session_lifetime T;}
+     *
+     * @param lifetime how long a session lives at most
+     * @return this builder
+     */
+    default T sessionLifetime(Duration lifetime) {
+        return directive("session_lifetime", Emitted.duration(lifetime));
+    }
+
+    /**
+     * {@code session_max N;}
+     *
+     * @param sessions sessions kept at most (the least recently used goes first)
+     * @return this builder
+     */
+    default T sessionMax(int sessions) {
+        return directive("session_max", Integer.toString(sessions));
+    }
+
+    /**
+     * {@code session_cookie NAME;}
+     *
+     * @param name the cookie's name
+     * @return this builder
+     */
+    default T sessionCookie(String name) {
+        return directive("session_cookie", name);
+    }
+
+    /**
+     * {@code session_cookie_secure on|off;}
+     *
+     * @param on whether the cookie says {@code Secure}
+     * @return this builder
+     */
+    default T sessionCookieSecure(boolean on) {
+        return directive("session_cookie_secure", Emitted.flag(on));
+    }
+}
