@@ -48,7 +48,8 @@ class CgiCleanupTest {
     @Test
     @DisplayName("after scripts that succeed, crash, print garbage and time out: no process, zombie or temp file left")
     void everyEndingCleansUp() throws Exception {
-        try (TestServer server = CgiSite.start(site, "1s", 16)) {
+        // 3 s: long enough for python3 and php-cgi to start on a loaded machine (they take over 1 s at load 20).
+        try (TestServer server = CgiSite.start(site, "3s", 16)) {
             assertEquals(200, server.get("/cgi-bin/hello.sh").statusCode());
             assertEquals(200, server.get("/cgi-bin/vars.py").statusCode());
             assertEquals(200, server.get("/cgi-bin/hello.php").statusCode());
