@@ -78,7 +78,12 @@ record UploadTarget(Path directory, String urlDirectory, String name) {
                 throw error(Status.FORBIDDEN, "hidden paths are not writable");
             }
         }
-        return location.resolve(path).orElseThrow(() -> error(Status.FORBIDDEN, "outside the document root"));
+        Optional<Path> file = location.resolve(path);
+        if (file.isEmpty() && !FileNames.representable(path)) {
+            // LANG=C and a non-ASCII path: no such name can be made here; the client's request, not the server's fault.
+            throw error(Status.BAD_REQUEST, "unusable file name");
+        }
+        return file.orElseThrow(() -> error(Status.FORBIDDEN, "outside the document root"));
     }
 
     private static void checkDirectory(Path directory) {
