@@ -85,9 +85,18 @@ class RequestLineAndFramingTest {
     }
 
     @Test
-    @DisplayName("RFC 9110 §9.1: a TLS handshake on the plain port is refused at once, without waiting for a line end")
+    @DisplayName("RFC 9110 §9.1: binary garbage is refused at once, without waiting for a line end")
     void refusesBinaryGarbageBeforeAnyLineEnd() throws Exception {
-        refusedAndClosed("\u0016\u0003\u0001\u0002\u0000\u0001\u0000\u00fc\u0003\u0003", 400);
+        refusedAndClosed("\u0001\u0003\u0001\u0002\u0000\u0001\u0000\u00fc\u0003\u0003", 400);
+    }
+
+    @Test
+    @DisplayName("a TLS handshake on the plain port gets a clean close: an HTTP error page would be garbage to it")
+    void closesATlsHandshakeOnThePlainPort() throws Exception {
+        try (RawClient client = server.connect()) {
+            client.send("\u0016\u0003\u0001\u0002\u0000\u0001\u0000\u00fc\u0003\u0003");
+            assertEquals(0, client.readAll().length, "no bytes in answer");
+        }
     }
 
     @ParameterizedTest(name = "{0}")

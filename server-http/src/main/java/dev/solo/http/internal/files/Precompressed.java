@@ -59,7 +59,7 @@ final class Precompressed {
 
     private static final Choice ORIGINAL = new Choice(null, null, false);
     private static final Choice ORIGINAL_VARIES = new Choice(null, null, true);
-    static final Precompressed OFF = new Precompressed(false, false, null);
+    private static final Precompressed OFF = new Precompressed(false, false, null);
     private static final int MAX_ENTRIES = 4096;
 
     /** The variants of one original, as last checked. */

@@ -9,11 +9,11 @@ import dev.solo.http.Request;
 import dev.solo.http.Response;
 import dev.solo.http.Status;
 import dev.solo.http.codec.PathEncoder;
+import dev.solo.http.internal.routing.FileMapping;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileSystemException;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
@@ -50,16 +50,11 @@ final class StaticFileHandler implements Handler {
         }
         Location location = exchange.location();
         long now = exchange.loop().now();
-        PathResolutions.Resolution mapped;
-        try {
-            mapped = resolutions.resolve(location, request.path(), now);
-        } catch (InvalidPathException e) {
-            // A name the platform cannot turn into a file name (its charset lacks a character): no such file.
-            exchange.sendError(Status.NOT_FOUND);
-            return true;
-        }
+        PathResolutions.Resolution mapped = resolutions.resolve(location, request.path(), now);
         if (mapped.file.isEmpty()) {
-            exchange.sendError(location.root().isPresent() ? Status.FORBIDDEN : Status.NOT_FOUND);
+            // Outside the root: 403. A name the platform cannot turn into a file name (LANG=C, non-ASCII): no such file.
+            boolean inside = location.root().isPresent() && FileMapping.representable(request.path());
+            exchange.sendError(inside ? Status.FORBIDDEN : Status.NOT_FOUND);
             return true;
         }
         FileCache.Entry entry = mapped.entry;

@@ -64,6 +64,20 @@ public final class FileMapping {
         }
     }
 
+    /**
+     * @param path a file name or a request path
+     * @return whether the file system's name encoding (the JVM's, from the locale) can hold it: under {@code LANG=C}
+     *         a non-ASCII name cannot be a file name at all
+     */
+    public static boolean representable(String path) {
+        try {
+            Path.of(path);
+            return true;
+        } catch (InvalidPathException e) {
+            return false;
+        }
+    }
+
     private Optional<Path> resolveSegments(String path) {
         String rest = path;
         if (!stripPrefix.isEmpty()) {

@@ -1,8 +1,7 @@
 package dev.solo.http.internal.upload;
 
+import dev.solo.http.internal.routing.FileMapping;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Optional;
@@ -72,28 +71,15 @@ final class FileNames {
         if (isWindowsDevice(name)) {
             name = "_" + name;
         }
-        if (!representable(name)) {
+        if (!FileMapping.representable(name)) {
             // Under a non-UTF-8 locale (LANG=C) Java writes file names in ASCII: keep the name, less what cannot be.
             name = name.codePoints().collect(StringBuilder::new, (b, c) -> b.appendCodePoint(c < 0x80 ? c : '_'),
                     StringBuilder::append).toString();
-            if (!representable(name)) {
+            if (!FileMapping.representable(name)) {
                 return Optional.empty();
             }
         }
         return Optional.of(fit(name, ""));
-    }
-
-    /**
-     * @param name a file name or a path
-     * @return whether the file system's name encoding (the JVM's, from the locale) can hold it
-     */
-    static boolean representable(String name) {
-        try {
-            Path.of(name);
-            return true;
-        } catch (InvalidPathException e) {
-            return false;
-        }
     }
 
     /**

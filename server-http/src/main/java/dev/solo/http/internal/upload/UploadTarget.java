@@ -3,6 +3,7 @@ package dev.solo.http.internal.upload;
 import dev.solo.http.HttpException;
 import dev.solo.http.Location;
 import dev.solo.http.Status;
+import dev.solo.http.internal.routing.FileMapping;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -79,7 +80,7 @@ record UploadTarget(Path directory, String urlDirectory, String name) {
             }
         }
         Optional<Path> file = location.resolve(path);
-        if (file.isEmpty() && !FileNames.representable(path)) {
+        if (file.isEmpty() && !FileMapping.representable(path)) {
             // LANG=C and a non-ASCII path: no such name can be made here; the client's request, not the server's fault.
             throw error(Status.BAD_REQUEST, "unusable file name");
         }
