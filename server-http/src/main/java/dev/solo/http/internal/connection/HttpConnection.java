@@ -30,6 +30,11 @@ import org.slf4j.LoggerFactory;
  * client cannot queue unbounded work. The header timeout runs from the first byte of a request and is not reset by
  * later bytes, which is what ends slowloris clients. After an error that leaves the byte stream unsynchronised the
  * connection closes, lingering briefly so the client reads the error before the reset.
+ *
+ * <p>Memory: the read buffer is held only while it has bytes, in every state. While the connection waits for its
+ * client with a head in its decoder (the rest of the head, or a body still to come) it holds a share of the loop's
+ * {@link HeadBudget}, which sheds the oldest such connections when they hold too much. After routing, the keep-alive,
+ * send and {@code keepalive_requests} settings are those of the server the request was routed to.
  */
 final class HttpConnection implements ConnectionHandler {
 
