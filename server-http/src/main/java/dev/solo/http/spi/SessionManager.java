@@ -63,4 +63,11 @@ public interface SessionManager {
      */
     default void exchangeEnded(Request request) {
     }
+
+    /**
+     * The server block is retired (a reload replaced it, or the server stops): release the store's timers and
+     * connections once the requests still using it are done. Loop thread only; idempotent.
+     */
+    default void close() {
+    }
 }
