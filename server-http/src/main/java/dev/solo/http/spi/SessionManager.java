@@ -65,9 +65,8 @@ public interface SessionManager {
     }
 
     /**
-     * A reload replaced the configuration that made this manager, and the requests it served have had time to finish:
-     * release what it holds outside the heap (a store's network connection, its timers). Called once, on the loop
-     * thread; no method is called after it.
+     * The server block is retired (a reload replaced it, or the server stops): release the store's timers and
+     * connections once the requests still using it are done. Loop thread only; idempotent.
      */
     default void close() {
     }

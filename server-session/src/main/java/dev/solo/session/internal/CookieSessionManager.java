@@ -235,6 +235,11 @@ final class CookieSessionManager implements SessionManager {
         }
     }
 
+    @Override
+    public void close() {
+        store.close();
+    }
+
     /** @return the store, for tests */
     SessionStore store() {
         return store;

@@ -280,6 +280,16 @@ class CookieSessionManagerTest {
         assertFalse(session.toString().contains(session.id()));
     }
 
+    @Test
+    void closingTheManagerClosesItsStore() {
+        SessionStore mockStore = storeAnsweringAtOnce();
+        manager = new CookieSessionManager(mockStore, new SessionCookie("SOLOSESSION", false), SessionIds.create());
+
+        manager.close();
+
+        verify(mockStore).close();
+    }
+
     /** A mocked store that says what the memory and file stores say: it answers at once and is available. */
     private static SessionStore storeAnsweringAtOnce() {
         SessionStore store = mock(SessionStore.class);
