@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * like {@code nginx -s reload}. With {@code worker_processes} above 1 this process becomes the
  * {@link dev.solo.app.internal.Supervisor} of that many workers (each started with the hidden {@code --worker}).
  * Exit codes: 0 after a clean stop or a valid check, 1 for a config or bind error (or workers that cannot start, or a
- * reload that could not be sent), 2 for usage.
+ * reload that could not be sent), 2 for usage; a worker that cannot start exits with
+ * {@link Supervisor#START_FAILURE}.
  *
  * <p>Usage text, config errors and the {@code --check} summary go to standard output and error on purpose: they are
  * the command's answer to the user, not log events, and must read the same whatever the logging setup.
@@ -116,7 +117,7 @@ public final class Main {
             solo = Solo.configure(file, worker);
         } catch (ConfigException e) {
             printErrors(e);
-            return 1;
+            return worker ? Supervisor.START_FAILURE : 1;
         }
         if (check) {
             System.out.println(file + ": configuration is valid");
@@ -178,7 +179,7 @@ public final class Main {
             solo.start();
         } catch (BindFailure e) {
             System.err.println(e.getMessage());
-            return 1;
+            return worker ? Supervisor.START_FAILURE : 1;
         }
         // Written, and the stop hook added, before "listening on": whoever waits for that line may use the file, or
         // stop the server, at once.
@@ -187,15 +188,15 @@ public final class Main {
         // The one thread besides the loop: the JVM runs shutdown hooks on their own thread when SIGINT/SIGTERM
         // arrive. It never touches a socket; it only calls the thread-safe Server.shutdown and waits.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnSignal(solo, stopped, pid), "solo-stop"));
+        if (worker) {
+            ParentWatch.start(solo.loop(), ParentWatch.supervisorPid(), solo::stop);
+        }
         for (String line : solo.listeningLines()) {
             if (worker) {
                 LOG.info("worker {}: {}", ProcessHandle.current().pid(), line);
             } else {
                 LOG.info(line);
             }
-        }
-        if (worker) {
-            ParentWatch.start(solo.loop(), solo::stop);
         }
         solo.run();
         LOG.info("stopped");

@@ -56,14 +56,16 @@ final class LoadLoop implements AutoCloseable {
     }
 
     /**
-     * Waits until {@code count} more requests have ended (well or not).
+     * Waits until {@code count} requests sent after this call have ended (well or not): the one in flight now may have
+     * been sent before, so one more completion is awaited than asked for.
      *
      * @param count how many
      * @param timeout how long at most
      * @throws InterruptedException when interrupted
      */
     void awaitRequests(int count, Duration timeout) throws InterruptedException {
-        assertTrue(progress.tryAcquire(count, timeout.toMillis(), TimeUnit.MILLISECONDS),
+        progress.drainPermits();
+        assertTrue(progress.tryAcquire(count + 1, timeout.toMillis(), TimeUnit.MILLISECONDS),
                 "fewer than " + count + " requests within " + timeout + ": " + this);
     }
 

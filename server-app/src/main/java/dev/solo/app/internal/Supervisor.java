@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
  *       worker has lived 10 s), each time logged with its exit code.</li>
  *   <li>SIGTERM and SIGINT stop every worker gracefully (SIGTERM to each; SIGKILL to any still running after the
  *       grace period plus 5 s), then the supervisor exits 0. SIGHUP is passed to every worker, which reloads.</li>
- *   <li>Before any worker has lived {@value #STARTED_AFTER_MILLIS} ms, a worker exiting with the launcher's error code
- *       (1: configuration or bind error) is a start failure; after {@value #START_ATTEMPTS} of them in one slot the
- *       workers cannot start: the supervisor stops the others and exits 1. Once serving, it never gives up.</li>
+ *   <li>A worker that cannot start (a configuration or bind error) exits with {@value #START_FAILURE}, a code of its
+ *       own: an uncaught exception also ends a JVM with 1. After {@value #START_ATTEMPTS} start failures in a row a
+ *       slot is retried only every 10 s; when every slot is there and no worker runs, the workers cannot start: the
+ *       supervisor exits 1. While one worker serves, the supervisor never gives up on the others.</li>
  * </ul>
  *
  * <p>Workers stop by themselves when the supervisor is gone (see {@link ParentWatch}). All of this runs on the
@@ -32,9 +33,10 @@ import org.slf4j.LoggerFactory;
 public final class Supervisor {
 
     private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
-    /** The exit code of a launcher that could not start (config or bind error), see {@code Main}. */
-    static final int START_FAILURE = 1;
-    static final long STARTED_AFTER_MILLIS = 5_000;
+    /** The exit code of a worker that could not start (config or bind error), see {@code Main}. */
+    public static final int START_FAILURE = 3;
+    /** The supervisor's exit code when its workers cannot start, as for a single process that cannot. */
+    static final int CANNOT_START = 1;
     static final int START_ATTEMPTS = 3;
     private static final long FIRST_BACKOFF_MILLIS = 100;
     private static final long MAX_BACKOFF_MILLIS = 10_000;
@@ -45,7 +47,6 @@ public final class Supervisor {
     private final Duration grace;
     private final List<Slot> slots = new ArrayList<>();
     private final BlockingQueue<Runnable> events = new LinkedBlockingQueue<>();
-    private boolean served;
     private boolean stopping;
     private long killAt;
     private int exitCode;
@@ -96,7 +97,7 @@ public final class Supervisor {
         for (Slot slot : slots) {
             if (!spawn(slot)) {
                 stop();
-                exitCode = START_FAILURE;
+                exitCode = CANNOT_START;
             }
         }
         while (!stopping || anyAlive()) {
@@ -132,6 +133,7 @@ public final class Supervisor {
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO()
                 // No input: a worker reads nothing, and a terminal's input stays with the supervisor.
                 .redirectInput(ProcessBuilder.Redirect.PIPE);
+        builder.environment().put(ParentWatch.SUPERVISOR_PID_VARIABLE, Long.toString(ProcessHandle.current().pid()));
         try {
             Process process = builder.start();
             slot.process = process;
@@ -156,15 +158,17 @@ public final class Supervisor {
             LOG.info("worker {} (pid {}) stopped with code {}", slot.number, process.pid(), code);
             return;
         }
-        if (lived >= STARTED_AFTER_MILLIS) {
-            served = true;
-        }
-        if (!served && code == START_FAILURE && ++slot.startFailures >= START_ATTEMPTS) {
-            LOG.error("worker {} could not start {} times (exit code {}): the workers cannot start; stopping",
-                    slot.number, slot.startFailures, code);
-            exitCode = START_FAILURE;
+        slot.startFailures = code == START_FAILURE ? slot.startFailures + 1 : 0;
+        if (slots.stream().allMatch(s -> s.process == null && s.startFailures >= START_ATTEMPTS)) {
+            LOG.error("worker {} could not start {} times in a row (exit code {}), nor could any other: the workers"
+                    + " cannot start; stopping", slot.number, slot.startFailures, code);
+            exitCode = CANNOT_START;
             stop();
             return;
+        }
+        if (slot.startFailures >= START_ATTEMPTS) {
+            // Parked: others may serve meanwhile; this slot is tried again at the longest back-off.
+            slot.backoff = MAX_BACKOFF_MILLIS;
         }
         slot.backoff = lived >= HEALTHY_AFTER_MILLIS ? FIRST_BACKOFF_MILLIS : slot.backoff;
         slot.restartAt = now() + slot.backoff;
