@@ -9,6 +9,7 @@
 module dev.solo.http {
     requires transitive dev.solo.core;
     requires transitive dev.solo.config;
+    requires org.slf4j;
 
     exports dev.solo.http;
     exports dev.solo.http.spi;
