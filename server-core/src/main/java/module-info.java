@@ -11,7 +11,8 @@
  * <p>Protocols plug in through {@link dev.solo.core.spi.ConnectionFactory}; the loop itself knows no protocol.
  */
 module dev.solo.core {
-    requires transitive org.slf4j;
+    // Logging is an implementation detail: no exported type mentions SLF4J, so readers of this module need not read it.
+    requires org.slf4j;
 
     exports dev.solo.core;
     exports dev.solo.core.spi;

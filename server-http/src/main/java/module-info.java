@@ -6,15 +6,16 @@
  * directives as a {@link dev.solo.config.spi.DirectiveProvider}); this module finds them with
  * {@link java.util.ServiceLoader}, which is why the {@code uses} lines live here.
  */
-@SuppressWarnings("module") // the qualified export names dev.solo.cgi, which is compiled after this module
 module dev.solo.http {
     requires transitive dev.solo.core;
     requires transitive dev.solo.config;
+    requires org.slf4j;
 
     exports dev.solo.http;
     exports dev.solo.http.spi;
-    // CGI parses script output with the same header-line rules as requests.
-    exports dev.solo.http.codec to dev.solo.cgi;
+    // The codec stands alone (ByteBuffers in, heads out, no loop): CGI parses script output with it, and any program
+    // may parse or write HTTP/1.1 with it.
+    exports dev.solo.http.codec;
 
     uses dev.solo.http.spi.HandlerProvider;
     uses dev.solo.http.spi.SessionManagerProvider;

@@ -18,6 +18,8 @@
  */
 module dev.solo.examples.markdown {
     requires dev.solo.http;
+    // It logs; dev.solo.core no longer passes SLF4J on to every reader, so each module declares what it uses.
+    requires org.slf4j;
 
     // Nothing is exported: the module has no API of its own. ServiceLoader instantiates the two providers below
     // although their package is not exported, so the renderer and the handler stay invisible to other modules.

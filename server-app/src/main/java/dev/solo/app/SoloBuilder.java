@@ -93,6 +93,49 @@ public final class SoloBuilder implements FileSettings<SoloBuilder>, ResponseSet
     }
 
     /**
+     * {@code max_request_line_size N;} the codec's {@link dev.solo.http.HttpLimits#maxRequestLineBytes()}.
+     *
+     * @param bytes the longest request line, terminator included; longer ones are answered 414
+     * @return this builder
+     */
+    public SoloBuilder maxRequestLineSize(int bytes) {
+        return directive("max_request_line_size", Integer.toString(bytes));
+    }
+
+    /**
+     * {@code max_header_size N;} the codec's {@link dev.solo.http.HttpLimits#maxHeaderBytes()}.
+     *
+     * @param bytes the largest header block; larger ones are answered 431
+     * @return this builder
+     */
+    public SoloBuilder maxHeaderSize(int bytes) {
+        return directive("max_header_size", Integer.toString(bytes));
+    }
+
+    /**
+     * {@code max_header_count N;} the codec's {@link dev.solo.http.HttpLimits#maxHeaderCount()}.
+     *
+     * @param fields the most header field lines; more are answered 431
+     * @return this builder
+     */
+    public SoloBuilder maxHeaderCount(int fields) {
+        return directive("max_header_count", Integer.toString(fields));
+    }
+
+    /**
+     * The codec's limits at once: {@link #maxRequestLineSize}, {@link #maxHeaderSize}, {@link #maxHeaderCount} and
+     * {@code client_max_body_size} as the default body limit. Chunk extensions and trailers keep the defaults of
+     * {@link dev.solo.http.HttpLimits#DEFAULTS}, which have no directive.
+     *
+     * @param limits the limits
+     * @return this builder
+     */
+    public SoloBuilder limits(dev.solo.http.HttpLimits limits) {
+        return maxRequestLineSize(limits.maxRequestLineBytes()).maxHeaderSize(limits.maxHeaderBytes())
+                .maxHeaderCount(limits.maxHeaderCount()).clientMaxBodySize(limits.maxBodyBytes());
+    }
+
+    /**
      * @return the config document the calls so far describe, as the parser would produce it from a file (for tests
      *         and for {@code solo --check}-like tools)
      */

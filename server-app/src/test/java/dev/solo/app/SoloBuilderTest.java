@@ -57,6 +57,40 @@ class SoloBuilderTest {
     }
 
     @Test
+    void appliesTheCodecLimitsSetAsDirectives() throws Exception {
+        Solo solo = Solo.builder().listen("127.0.0.1", 0)
+                .maxRequestLineSize(64).maxHeaderCount(3).maxHeaderSize(64 * 1024)
+                .server(s -> s.location("/", l -> l.handler(ex -> ex.respond(Status.OK, "text/plain", "ok"))))
+                .build();
+        try (Running running = new Running(solo)) {
+            assertTrue(running.exchange("GET /" + "a".repeat(60) + " HTTP/1.1\r\nHost: a\r\n\r\n")
+                    .startsWith("HTTP/1.1 414 "));
+            assertTrue(running.exchange("GET / HTTP/1.1\r\nHost: a\r\nA: 1\r\nB: 2\r\nC: 3\r\n\r\n")
+                    .startsWith("HTTP/1.1 431 "));
+            // 40 KiB of headers: beyond the default 16 KiB, within the 64 KiB set here.
+            String big = "X-Big: " + "b".repeat(40 * 1024) + "\r\n";
+            assertTrue(running.exchange("GET / HTTP/1.1\r\nHost: a\r\n" + big + "Connection: close\r\n\r\n")
+                    .startsWith("HTTP/1.1 200 "));
+        }
+        Solo defaults = Solo.builder().listen("127.0.0.1", 0)
+                .server(s -> s.location("/", l -> l.handler(ex -> ex.respond(Status.OK, "text/plain", "ok"))))
+                .build();
+        try (Running running = new Running(defaults)) {
+            String big = "X-Big: " + "b".repeat(40 * 1024) + "\r\n";
+            assertTrue(running.exchange("GET / HTTP/1.1\r\nHost: a\r\n" + big + "Connection: close\r\n\r\n")
+                    .startsWith("HTTP/1.1 431 "));
+        }
+    }
+
+    @Test
+    void refusesACodecLimitNoRequestFits() {
+        ConfigException e = assertThrows(ConfigException.class, () -> Solo.builder().listen("127.0.0.1", 0)
+                .maxHeaderSize(8).server(s -> s.root(site)).build());
+        assertTrue(e.getMessage().contains("[builder] main > max_header_size 8: 'max_header_size' must be between 16"),
+                e.getMessage());
+    }
+
+    @Test
     void namesTheBuilderCallOfEachError() {
         ConfigException e = assertThrows(ConfigException.class, () -> Solo.builder()
                 .listen("127.0.0.1", 0)

@@ -4,6 +4,7 @@ import dev.solo.config.ConfigDocument;
 import dev.solo.config.ConfigException;
 import dev.solo.core.Addresses;
 import dev.solo.core.Listener;
+import dev.solo.http.internal.config.LimitSettings;
 import dev.solo.http.internal.config.SiteBuilder;
 import dev.solo.http.internal.connection.HttpConnectionFactory;
 import dev.solo.http.internal.routing.RouteLocation;
@@ -133,7 +134,7 @@ public final class HttpService {
         }
         SiteBuilder builder = new SiteBuilder(handlers, sessions, tls);
         Site site = builder.build(document);
-        return new HttpService(site, HttpLimits.DEFAULTS, builder.warnings(), tls);
+        return new HttpService(site, LimitSettings.read(document, HttpLimits.DEFAULTS), builder.warnings(), tls);
     }
 
     /**

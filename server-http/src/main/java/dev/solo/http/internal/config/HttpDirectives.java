@@ -57,6 +57,12 @@ public final class HttpDirectives implements DirectiveProvider {
                         b -> b.contexts(MAIN, SERVER).args(1).check(integer(0, 1, Integer.MAX_VALUE))),
                 DirectiveSpec.create("max_connections",
                         b -> b.contexts(MAIN).args(1).check(integer(0, 1, 1_000_000))),
-                DirectiveSpec.create("access_log", b -> b.contexts(MAIN).args(1).check(flag(0))));
+                DirectiveSpec.create("access_log", b -> b.contexts(MAIN).args(1).check(flag(0))),
+                // The codec's HttpLimits: main only, since the request line and headers are read before the Host
+                // header can choose a server.
+                DirectiveSpec.create(LimitSettings.REQUEST_LINE, b -> b.contexts(MAIN).args(1).check(size(0))),
+                DirectiveSpec.create(LimitSettings.HEADER_BLOCK, b -> b.contexts(MAIN).args(1).check(size(0))),
+                DirectiveSpec.create(LimitSettings.HEADER_COUNT,
+                        b -> b.contexts(MAIN).args(1).check(integer(0, 1, 100_000))));
     }
 }
