@@ -87,11 +87,16 @@ final class SoloHost implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(15, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    public void close() {
+        try {
+            process.destroy();
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+            reader.join(5_000);
+        } catch (InterruptedException e) {
+            // The test is being interrupted: keep the flag for the caller, the process is destroyed anyway.
+            Thread.currentThread().interrupt();
         }
-        reader.join(5_000);
     }
 }

@@ -122,6 +122,7 @@ class RedisClientTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (true) {
             try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                assertTrue(probe.isConnected());
                 return port;
             } catch (IOException e) {
                 if (System.nanoTime() > deadline) {

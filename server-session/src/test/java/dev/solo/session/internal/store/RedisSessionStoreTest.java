@@ -114,6 +114,7 @@ class RedisSessionStoreTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (true) {
             try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                assertTrue(probe.isConnected());
                 return;
             } catch (IOException e) {
                 if (System.nanoTime() > deadline) {
