@@ -130,6 +130,25 @@ class ReloadTest {
     }
 
     @Test
+    @DisplayName("a reload whose new address cannot be bound logs why and keeps serving the running configuration")
+    void keepsTheRunningConfigurationWhenANewAddressIsTaken() throws Exception {
+        Path a = site("a");
+        Path b = site("b");
+        int port = freePort();
+        Path config = config("server { listen 127.0.0.1:{port}; root {root}; }", Map.of("port", port, "root", a));
+        try (Launcher solo = Launcher.start(config.toString()); ServerSocket taken = new ServerSocket(0)) {
+            InetSocketAddress address = solo.awaitListening(START);
+            config("server { listen 127.0.0.1:{port}; listen 127.0.0.1:{taken}; root {root}; }",
+                    Map.of("port", port, "taken", taken.getLocalPort(), "root", b));
+            signal(solo.process().pid(), "HUP");
+            solo.awaitLine(KEPT, STEP);
+            assertTrue(solo.output().contains("cannot listen on 127.0.0.1:" + taken.getLocalPort()), solo::output);
+            assertEquals("a", get(address));
+            assertEquals(0, solo.stop(STEP), solo::output);
+        }
+    }
+
+    @Test
     @DisplayName("solo --reload CONF signals the process named by pid FILE; without pid, or with a stranger's pid, it refuses")
     void reloadCommandFindsTheServerThroughItsPidFile() throws Exception {
         Path a = site("a");
