@@ -160,11 +160,25 @@ final class LoadLoop implements AutoCloseable {
         }
     }
 
-    /** Stops after the request in flight. */
-    @Override
-    public void close() throws InterruptedException {
+    /**
+     * Stops after the request in flight and waits for it, so the counts are final.
+     *
+     * @throws InterruptedException when interrupted while waiting
+     */
+    void stop() throws InterruptedException {
         running = false;
         thread.join(20_000);
+    }
+
+    /** Stops after the request in flight (for try-with-resources when a test fails early). */
+    @Override
+    public void close() {
+        try {
+            stop();
+        } catch (InterruptedException e) {
+            // The test is being interrupted: keep the flag; the loop thread ends on its own after its request.
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

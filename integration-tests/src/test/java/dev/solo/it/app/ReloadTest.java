@@ -90,8 +90,8 @@ class ReloadTest {
                 assertEquals("a", get(address));
                 assertTrue(solo.output().contains("solo.conf:1:"), solo::output);
 
-                perRequest.close();
-                keepAlive.close();
+                perRequest.stop();
+                keepAlive.stop();
                 assertEquals(0, perRequest.failed(), perRequest.toString());
                 assertEquals(0, keepAlive.failed(), keepAlive.toString());
             }

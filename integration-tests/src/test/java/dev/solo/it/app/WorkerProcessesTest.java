@@ -84,7 +84,7 @@ class WorkerProcessesTest {
                 long replacement = awaitWorker(solo);
                 assertEquals(Set.of(second, replacement), listeningPids(port));
                 load.awaitRequests(1000, STEP);
-                load.close();
+                load.stop();
                 int total = load.succeeded() + load.failed();
                 assertTrue(load.succeeded() >= total * 0.995, load.toString());
 
