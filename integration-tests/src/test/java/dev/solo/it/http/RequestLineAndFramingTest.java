@@ -85,18 +85,18 @@ class RequestLineAndFramingTest {
     }
 
     @Test
-    @DisplayName("RFC 9110 §9.1: binary garbage is refused at once, without waiting for a line end")
-    void refusesBinaryGarbageBeforeAnyLineEnd() throws Exception {
-        refusedAndClosed("\u0001\u0003\u0001\u0002\u0000\u0001\u0000\u00fc\u0003\u0003", 400);
-    }
-
-    @Test
-    @DisplayName("a TLS handshake on the plain port gets a clean close: an HTTP error page would be garbage to it")
+    @DisplayName("a TLS handshake on the plain port is closed at once, without an HTTP answer a TLS client could not read")
     void closesATlsHandshakeOnThePlainPort() throws Exception {
         try (RawClient client = server.connect()) {
             client.send("\u0016\u0003\u0001\u0002\u0000\u0001\u0000\u00fc\u0003\u0003");
-            assertEquals(0, client.readAll().length, "no bytes in answer");
+            assertEquals(0, client.readAll().length, "no bytes, just the close");
         }
+    }
+
+    @Test
+    @DisplayName("RFC 9110 §9.1: binary garbage is refused at once, without waiting for a line end")
+    void refusesBinaryGarbageBeforeAnyLineEnd() throws Exception {
+        refusedAndClosed("\u0001\u0003\u0001\u0002\u0000\u0001\u0000\u00fc\u0003\u0003", 400);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -55,8 +55,23 @@ class CgiEnvironmentTest {
                 Map.entry("SCRIPT_FILENAME", "/srv/site/cgi-bin/app.py"),
                 Map.entry("DOCUMENT_ROOT", "/srv/site"),
                 Map.entry("REQUEST_URI", "/cgi-bin/app.py/users/%37?a=1&b=%20"),
-                Map.entry("REDIRECT_STATUS", "200")));
+                Map.entry("REDIRECT_STATUS", "200"),
+                Map.entry("REQUEST_SCHEME", "http")));
         assertEquals(expected, new TreeMap<>(build(-1, Optional.empty())));
+    }
+
+    @Test
+    void aRequestOverTlsGetsModSslsVariables() {
+        request.tls = new dev.solo.http.TlsInfo("TLSv1.3", "TLS_AES_128_GCM_SHA256", "example.test",
+                "CN=alice,O=Tests", "SUCCESS");
+        Map<String, String> env = build(-1, Optional.empty());
+        assertEquals("on", env.get("HTTPS"));
+        assertEquals("https", env.get("REQUEST_SCHEME"));
+        assertEquals("TLSv1.3", env.get("SSL_PROTOCOL"));
+        assertEquals("TLS_AES_128_GCM_SHA256", env.get("SSL_CIPHER"));
+        assertEquals("example.test", env.get("SSL_TLS_SNI"));
+        assertEquals("CN=alice,O=Tests", env.get("SSL_CLIENT_S_DN"));
+        assertEquals("SUCCESS", env.get("SSL_CLIENT_VERIFY"));
     }
 
     @Test

@@ -106,4 +106,12 @@ final class FakeRequest implements Request {
     public InetSocketAddress localAddress() {
         return local;
     }
+
+    /** The TLS session, or null for plain HTTP. */
+    dev.solo.http.TlsInfo tls;
+
+    @Override
+    public dev.solo.http.TlsInfo tls() {
+        return tls;
+    }
 }

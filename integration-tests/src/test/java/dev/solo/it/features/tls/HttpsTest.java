@@ -43,6 +43,7 @@ class HttpsTest {
             server {
                 listen 127.0.0.1:0 ssl;
                 server_name a.test localhost;
+                client_header_timeout 2s;
                 ssl_certificate {a_ec_crt};
                 ssl_certificate_key {a_ec_key};
                 ssl_certificate {a_rsa_crt};
@@ -256,6 +257,33 @@ class HttpsTest {
         }
         dev.solo.it.features.support.Poll.until(Duration.ofSeconds(5),
                 () -> server.solo().openConnections() <= before, () -> "connections closed");
+    }
+
+    @Test
+    void aHandshakeThatNeverCompletesEndsWithTheHeaderTimeout() throws Exception {
+        try (RawClient client = RawClient.connect(server.address(0))) {
+            client.send(new byte[] {0x16, 0x03, 0x01});  // a record header, and then nothing
+            long start = System.nanoTime();
+            assertTrue(client.isClosedByServer());
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(millis >= 1000 && millis < 5000, "closed after " + millis + " ms");
+        }
+    }
+
+    @Test
+    void anUploadCutWithoutCloseNotifyLeavesNoFileAndTheServerServing() throws Exception {
+        Socket plain = new Socket();
+        plain.connect(new InetSocketAddress("127.0.0.1", tlsPort()), 5000);
+        SSLSocket socket = (SSLSocket) certificates.clientContext().getSocketFactory()
+                .createSocket(plain, "a.test", tlsPort(), false);
+        socket.startHandshake();
+        socket.getOutputStream().write(("PUT /uploads/cut.bin HTTP/1.1\r\nHost: a.test\r\nContent-Length: 100000\r\n"
+                + "\r\n" + "x".repeat(5000)).getBytes(StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        plain.close(); // the TCP connection ends without close_notify: a truncation as TLS sees it
+        assertEquals("site a\n", curl("https://a.test:" + tlsPort() + "/").replace("\nexit=0", ""));
+        dev.solo.it.features.support.Poll.until(Duration.ofSeconds(5),
+                () -> !Files.exists(directory.resolve("a/uploads/cut.bin")), () -> "no partial upload");
     }
 
     private static SSLSocket openTls(String serverName) throws Exception {

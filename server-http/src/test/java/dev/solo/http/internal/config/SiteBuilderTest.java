@@ -167,6 +167,43 @@ class SiteBuilderTest {
     }
 
     @Test
+    void oneSslListenMakesTheAddressTlsForEveryServerOnIt() throws Exception {
+        List<String> configured = new java.util.ArrayList<>();
+        dev.solo.http.spi.TlsProvider tls = new dev.solo.http.spi.TlsProvider() {
+            @Override
+            public ServerCredentials configure(dev.solo.config.Directive server,
+                    java.util.function.Function<String, java.util.Optional<dev.solo.config.Directive>> inherited) {
+                configured.add(server.position().toString());
+                return new ServerCredentials() { };
+            }
+
+            @Override
+            public dev.solo.core.spi.ConnectionFactory wrap(dev.solo.core.spi.ConnectionFactory plain,
+                    java.util.function.Function<String, ServerCredentials> bySniName, long handshakeTimeoutMillis) {
+                return plain;
+            }
+        };
+        ConfigDocument doc = ConfigParser.parse("""
+                server { listen 127.0.0.1:8443 ssl default_server; server_name a; root www; }
+                server { listen 127.0.0.1:8443; server_name b; root www; }
+                server { listen 127.0.0.1:8080; server_name c; root www; }
+                """, dir.resolve("t.conf"));
+        DirectiveRegistry.of(List.of(new HttpDirectives())).validate(doc);
+        Site site = new SiteBuilder(List.of(new StaticFilesProvider()), null, tls).build(doc);
+        assertEquals(2, site.bindings().get(0).tls().size(), "both servers on 8443 have credentials");
+        assertEquals(null, site.bindings().get(1).tls(), "8080 stays plain");
+        assertEquals(2, configured.size(), "the plain-only server loads no certificate: " + configured);
+    }
+
+    @Test
+    void anSslListenWithoutTheTlsModuleIsAnErrorAtTheListen() {
+        assertTrue(only(failure("server {\n listen 8443 ssl; root www; }"))
+                .contains("t.conf:2:2: listen ... ssl needs the TLS module"));
+        assertTrue(only(failure("server { listen 8443 ssl ssl; root www; }"))
+                .contains("repeated listen parameter 'ssl'"));
+    }
+
+    @Test
     void reportsAServerWithoutListen() {
         assertTrue(only(failure("server { root www; }")).endsWith(":1:1: server block has no 'listen' directive"));
     }

@@ -456,6 +456,10 @@ final class TlsConnection implements ConnectionHandler, SecureTransport {
             while (netOut.remaining() >= buffers.packetSize && remaining(srcs, offset, length) > 0) {
                 SSLEngineResult result = engine.wrap(srcs, offset, length, netOut);
                 consumed += result.bytesConsumed();
+                if (result.getStatus() == SSLEngineResult.Status.CLOSED) {
+                    // TLS 1.2 answers the client's close_notify with its own: nothing more can be sent.
+                    throw new IOException("the client closed the TLS connection");
+                }
                 if (result.getStatus() != SSLEngineResult.Status.OK || result.bytesConsumed() == 0) {
                     break;
                 }
