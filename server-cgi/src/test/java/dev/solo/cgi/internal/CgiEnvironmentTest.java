@@ -46,7 +46,6 @@ class CgiEnvironmentTest {
                 Map.entry("REMOTE_HOST", "192.0.2.7"),
                 Map.entry("REMOTE_PORT", "40000"),
                 Map.entry("REQUEST_METHOD", "GET"),
-                Map.entry("REQUEST_SCHEME", "http"),
                 Map.entry("SCRIPT_NAME", "/cgi-bin/app.py"),
                 Map.entry("SERVER_NAME", "example.test"),
                 Map.entry("SERVER_PORT", "8080"),
