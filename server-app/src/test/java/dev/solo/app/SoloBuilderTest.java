@@ -182,9 +182,13 @@ class SoloBuilderTest {
         }
 
         @Override
-        public void close() throws InterruptedException {
+        public void close() {
             solo.stop();
-            thread.join(Duration.ofSeconds(10).toMillis());
+            try {
+                thread.join(Duration.ofSeconds(10).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -43,11 +43,15 @@ public final class RepositoryPaths {
     public static String modulePath() {
         StringBuilder path = new StringBuilder(moduleDirectory().toString());
         try (Stream<Path> examples = Files.list(root().resolve("examples"))) {
-            for (Path example : examples.filter(Files::isDirectory).toList()) {
+            // The embedded example is a program of its own, not a plugin; sources and Javadoc jars hold no classes.
+            for (Path example : examples.filter(Files::isDirectory)
+                    .filter(e -> !e.getFileName().toString().equals("embedded-app")).toList()) {
                 Path target = example.resolve("target");
                 if (Files.isDirectory(target)) {
                     try (Stream<Path> jars = Files.list(target)) {
                         jars.filter(j -> j.getFileName().toString().endsWith(".jar"))
+                                .filter(j -> !j.getFileName().toString().endsWith("-sources.jar")
+                                        && !j.getFileName().toString().endsWith("-javadoc.jar"))
                                 .forEach(j -> path.append(java.io.File.pathSeparator).append(j));
                     }
                 }

@@ -1,0 +1,18 @@
+/**
+ * A testing kit for Solo's handler authors and embedders; it needs no test framework (failures are
+ * {@link java.lang.AssertionError}s, which every framework reports).
+ *
+ * <pre>{@code
+ * try (TestServer server = TestServer.start(s -> s.location("/hi", l -> l.handler(
+ *         ex -> ex.respond(Status.OK, "text/plain", "hi"))))) {
+ *     RawResponse response = server.request("GET /hi HTTP/1.1\r\nHost: a\r\n\r\n");
+ *     assertEquals(200, response.status());
+ * }
+ * ServiceDeclarations.verify(Path.of("target/classes"));   // provides == META-INF/services
+ * }</pre>
+ */
+module dev.solo.testing {
+    requires transitive dev.solo.app;
+
+    exports dev.solo.testing;
+}
