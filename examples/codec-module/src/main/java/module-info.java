@@ -4,7 +4,8 @@
  * module.
  */
 module dev.solo.examples.codec {
-    requires dev.solo.http;
+    // Transitive: HttpLimits, a dev.solo.http type, is in this module's API (RequestSummary.of).
+    requires transitive dev.solo.http;
 
     exports dev.solo.examples.codec;
 }
