@@ -28,7 +28,7 @@ public final class HttpDirectives implements DirectiveProvider {
     public List<DirectiveSpec> directives() {
         return List.of(
                 DirectiveSpec.create("server", b -> b.contexts(MAIN).args(0).repeatable(true).blockContext(SERVER)),
-                DirectiveSpec.create("listen", b -> b.contexts(SERVER).args(1, 3).repeatable(true)),
+                DirectiveSpec.create("listen", b -> b.contexts(SERVER).args(1, 4).repeatable(true)),
                 DirectiveSpec.create("server_name", b -> b.contexts(SERVER).argsAtLeast(1).repeatable(true)),
                 DirectiveSpec.create("location",
                         b -> b.contexts(SERVER, LOCATION).args(1, 2).repeatable(true).blockContext(LOCATION)),
