@@ -106,14 +106,16 @@ public final class Main {
             System.err.println(e.getMessage());
             return 1;
         }
-        for (String line : solo.listeningLines()) {
-            LOG.info(line);
-        }
         CountDownLatch stopped = new CountDownLatch(1);
         // The one thread besides the loop: the JVM runs shutdown hooks on their own thread when SIGINT/SIGTERM
         // arrive. It never touches a socket; it only calls the thread-safe Server.shutdown and waits.
         // (sun.misc.Signal would avoid it, but needs jdk.unsupported and brings a warning javac cannot suppress.)
+        // Registered before the "listening" lines: a supervisor (or a test) that signals as soon as it reads them
+        // must get the clean stop, not the JVM's default exit 143.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopOnSignal(solo, stopped), "solo-stop"));
+        for (String line : solo.listeningLines()) {
+            LOG.info(line);
+        }
         solo.run();
         LOG.info("stopped");
         stopped.countDown();
