@@ -198,10 +198,18 @@ public final class Main {
                 LOG.info(line);
             }
         }
-        solo.run();
+        try {
+            solo.run();
+        } catch (Throwable e) {
+            // The loop's own machinery failed (an Error outside any connection: see SelectorLoop). Exit non-zero so a
+            // supervisor restarts the process; the latch below still opens, or the shutdown hook would wait for ever.
+            LOG.error("the event loop failed", e);
+            return 1;
+        } finally {
+            pid.ifPresent(PidFile::remove);
+            stopped.countDown();
+        }
         LOG.info("stopped");
-        pid.ifPresent(PidFile::remove);
-        stopped.countDown();
         return 0;
     }
 }

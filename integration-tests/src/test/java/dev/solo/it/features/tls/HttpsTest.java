@@ -167,6 +167,26 @@ class HttpsTest {
     }
 
     @Test
+    void aTls12RenegotiationIsRefusedByClosingTheConnection() throws Exception {
+        // "R" asks s_client to renegotiate. Its input stays open, so it only exits when the server closes.
+        Process process = new ProcessBuilder(Programs.require("openssl", "openssl").toString(), "s_client",
+                "-connect", "127.0.0.1:" + tlsPort(), "-tls1_2", "-CAfile", certificates.ca().toString())
+                .redirectErrorStream(true).start();
+        try {
+            process.getOutputStream().write("R\n".getBytes(StandardCharsets.US_ASCII));
+            process.getOutputStream().flush();
+            assertTrue(process.waitFor(20, TimeUnit.SECONDS), "the server did not close the renegotiating connection");
+            String output;
+            try (InputStream in = process.getInputStream()) {
+                output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            assertTrue(output.contains("RENEGOTIATING") && output.contains("closed"), output);
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
     void alpnAnswersHttp11AndIgnoresH2Only() throws Exception {
         assertTrue(sClient("-alpn", "h2,http/1.1").contains("ALPN protocol: http/1.1"));
         String h2only = sClient("-alpn", "h2");
