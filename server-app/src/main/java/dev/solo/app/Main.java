@@ -200,6 +200,7 @@ public final class Main {
         }
         try {
             solo.run();
+            LOG.info("stopped");
         } catch (Throwable e) {
             // The loop's own machinery failed (an Error outside any connection: see SelectorLoop). Exit non-zero so a
             // supervisor restarts the process; the latch below still opens, or the shutdown hook would wait for ever.
@@ -209,7 +210,6 @@ public final class Main {
             pid.ifPresent(PidFile::remove);
             stopped.countDown();
         }
-        LOG.info("stopped");
         return 0;
     }
 }
