@@ -79,4 +79,34 @@ public interface SessionSettings<T> extends Settings<T> {
     default T sessionCookieSecure(boolean on) {
         return directive("session_cookie_secure", Emitted.flag(on));
     }
+
+    /**
+     * {@code session_redis redis://[:password@]HOST:PORT[/DB];} for {@code session_store redis;}.
+     *
+     * @param url where Redis listens
+     * @return this builder
+     */
+    default T sessionRedis(String url) {
+        return directive("session_redis", url);
+    }
+
+    /**
+     * {@code session_redis_connect_timeout T;}
+     *
+     * @param timeout how long a connection to Redis may take
+     * @return this builder
+     */
+    default T sessionRedisConnectTimeout(Duration timeout) {
+        return directive("session_redis_connect_timeout", Emitted.duration(timeout));
+    }
+
+    /**
+     * {@code session_redis_command_timeout T;}
+     *
+     * @param timeout how long Redis may take to answer one command
+     * @return this builder
+     */
+    default T sessionRedisCommandTimeout(Duration timeout) {
+        return directive("session_redis_command_timeout", Emitted.duration(timeout));
+    }
 }
