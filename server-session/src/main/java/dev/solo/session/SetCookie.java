@@ -1,10 +1,8 @@
 package dev.solo.session;
 
+import dev.solo.http.codec.HttpDate;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -126,7 +124,8 @@ public final class SetCookie {
     public String headerValue() {
         StringBuilder text = new StringBuilder(64).append(name).append('=').append(value);
         if (expires != null) {
-            text.append("; Expires=").append(ImfFixdate.FORMAT.format(expires));
+            // IMF-fixdate, the preferred sane-cookie-date (RFC 6265 §4.1.1), by the same formatter as every HTTP date.
+            text.append("; Expires=").append(HttpDate.format(expires.toEpochMilli()));
         }
         if (maxAge != null) {
             text.append("; Max-Age=").append(maxAge.getSeconds());
@@ -157,17 +156,6 @@ public final class SetCookie {
     @Override
     public String toString() {
         return "SetCookie[" + name + "]";
-    }
-
-    /**
-     * IMF-fixdate (RFC 9110 §5.6.7), the preferred form of {@code sane-cookie-date} (RFC 6265 §4.1.1). Not
-     * {@link DateTimeFormatter#RFC_1123_DATE_TIME}: that one writes single-digit days without the leading zero. In a
-     * holder class so that the pattern (and the locale data behind it) is loaded with the first Expires written, not
-     * when the session module is configured.
-     */
-    private static final class ImfFixdate {
-        static final DateTimeFormatter FORMAT =
-                DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
     }
 
     /** Collects the attributes of a {@link SetCookie}. Each setter checks its argument at once. */
