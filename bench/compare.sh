@@ -87,34 +87,15 @@ chmod 644 "$work/files"/*
 # --- configs --------------------------------------------------------------------------------------------------
 write_static_conf "$work/solo.conf" "${port[solo]}"
 
-mkdir -p "$work/nginx-tmp"
-cat >"$work/nginx.conf" <<EOF
-worker_processes 1;
-daemon off;
-pid $work/nginx.pid;
-error_log $work/nginx-error.log warn;
-worker_rlimit_nofile 8192;
-events { worker_connections 4096; }
-http {
-    access_log off;
-    sendfile on;
-    tcp_nopush on;
-    keepalive_requests 100000000;
-    keepalive_timeout 60s;
-    default_type application/octet-stream;
+write_nginx_conf "$(cat <<EOF
     types { text/plain txt; }
-    client_body_temp_path $work/nginx-tmp/body;
-    proxy_temp_path $work/nginx-tmp/proxy;
-    fastcgi_temp_path $work/nginx-tmp/fastcgi;
-    uwsgi_temp_path $work/nginx-tmp/uwsgi;
-    scgi_temp_path $work/nginx-tmp/scgi;
     server {
         listen 127.0.0.1:${port[nginx]};
         server_name localhost;
         root $work/files;
     }
-}
 EOF
+)"
 
 cat >"$work/lighttpd.conf" <<EOF
 server.document-root = "$work/files"

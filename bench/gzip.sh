@@ -91,27 +91,8 @@ server {
 }
 EOF
 
-mkdir -p "$work/nginx-tmp"
-cat >"$work/nginx.conf" <<EOF
-worker_processes 1;
-daemon off;
-pid $work/nginx.pid;
-error_log $work/nginx-error.log warn;
-worker_rlimit_nofile 8192;
-events { worker_connections 4096; }
-http {
-    access_log off;
-    sendfile on;
-    tcp_nopush on;
-    keepalive_requests 100000000;
-    keepalive_timeout 60s;
+write_nginx_conf "$(cat <<EOF
     types { text/html html; }
-    default_type application/octet-stream;
-    client_body_temp_path $work/nginx-tmp/body;
-    proxy_temp_path $work/nginx-tmp/proxy;
-    fastcgi_temp_path $work/nginx-tmp/fastcgi;
-    uwsgi_temp_path $work/nginx-tmp/uwsgi;
-    scgi_temp_path $work/nginx-tmp/scgi;
     gzip_types text/html;
     gzip_min_length 1000;
     gzip_vary on;
@@ -124,8 +105,8 @@ http {
         location /gzip6/ { gzip on; gzip_comp_level 6; }
         location /static/ { gzip_static on; }
     }
-}
 EOF
+)"
 
 start_solo "$work/solo.conf" "$work/solo.log" 0
 wait_http "http://127.0.0.1:${port[solo]}/off/page.html" "$SOLO_PID" || { tail -n 30 "$work/solo.log" >&2; die "Solo did not start"; }

@@ -221,3 +221,32 @@ EOF
 siege_field() {
     sed -n "s/.*\"$1\":[[:space:]]*\([0-9.]*\).*/\1/p" "$2" | head -n 1
 }
+
+# write_nginx_conf HTTP_LINES: $work/nginx.conf for the side-by-side runs: one nginx worker in the foreground
+# (pinned by the caller), pid, error log and temporary files under $work, keep-alive as long as Solo's runs allow.
+# HTTP_LINES, the caller's own part of the http block (types, gzip, server blocks), come after the shared lines.
+write_nginx_conf() {
+    mkdir -p "$work/nginx-tmp"
+    cat >"$work/nginx.conf" <<EOF
+worker_processes 1;
+daemon off;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log warn;
+worker_rlimit_nofile 8192;
+events { worker_connections 4096; }
+http {
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_requests 100000000;
+    keepalive_timeout 60s;
+    default_type application/octet-stream;
+    client_body_temp_path $work/nginx-tmp/body;
+    proxy_temp_path $work/nginx-tmp/proxy;
+    fastcgi_temp_path $work/nginx-tmp/fastcgi;
+    uwsgi_temp_path $work/nginx-tmp/uwsgi;
+    scgi_temp_path $work/nginx-tmp/scgi;
+$1
+}
+EOF
+}

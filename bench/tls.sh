@@ -76,25 +76,7 @@ server {
 }
 EOF
 
-mkdir -p "$work/nginx-tmp"
-cat >"$work/nginx.conf" <<EOF
-worker_processes 1;
-daemon off;
-pid $work/nginx.pid;
-error_log $work/nginx-error.log warn;
-worker_rlimit_nofile 8192;
-events { worker_connections 4096; }
-http {
-    access_log off;
-    sendfile on;
-    keepalive_requests 100000000;
-    keepalive_timeout 60s;
-    default_type application/octet-stream;
-    client_body_temp_path $work/nginx-tmp/body;
-    proxy_temp_path $work/nginx-tmp/proxy;
-    fastcgi_temp_path $work/nginx-tmp/fastcgi;
-    uwsgi_temp_path $work/nginx-tmp/uwsgi;
-    scgi_temp_path $work/nginx-tmp/scgi;
+write_nginx_conf "$(cat <<EOF
     server {
         listen 127.0.0.1:${port[nginx]} ssl;
         server_name localhost;
@@ -103,8 +85,8 @@ http {
         ssl_protocols TLSv1.3;
         root $work/files;
     }
-}
 EOF
+)"
 
 start_server() {
     local s="$1"

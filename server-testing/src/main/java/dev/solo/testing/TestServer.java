@@ -26,6 +26,7 @@ public final class TestServer implements AutoCloseable {
 
     private TestServer(Solo solo) {
         this.solo = solo;
+        // The test's own thread drives the client, so the server's one loop thread runs beside it, as in production.
         this.thread = new Thread(this::serve, "solo-test-server");
         this.thread.setDaemon(true); // a test that forgets close() must not keep the JVM alive
     }

@@ -51,6 +51,8 @@ public final class EmbeddedApp {
         }
         solo.listeningLines().forEach(System.out::println);
         CountDownLatch stopped = new CountDownLatch(1);
+        // The JVM runs shutdown hooks on a thread of their own (Ctrl-C, SIGTERM). This one only asks the server to
+        // stop (Solo.stop is safe from any thread) and waits; the loop stays the only thread touching sockets.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             solo.stop();
             try {
