@@ -13,18 +13,19 @@
  * }
  * // ... and the application parses, validates, then reads the tree
  * ConfigDocument doc = ConfigParser.parse(Path.of("solo.conf"));      // syntax, includes
- * DirectiveRegistry.of(DirectiveProviders.load()).validate(doc);      // every error at once
+ * DirectiveRegistry.load().validate(doc);                             // every error at once
  * for (Directive server : doc.directives("server")) {
  *     int port = server.child("listen").orElseThrow().intArg(0);
  * }
  * }</pre>
  *
- * @uses dev.solo.config.spi.DirectiveProvider found by {@link dev.solo.config.spi.DirectiveProviders#load()}
+ * @uses dev.solo.config.spi.DirectiveProvider found by {@link dev.solo.config.spi.Plugins#load(Class)}
  */
 module dev.solo.config {
     exports dev.solo.config;
     exports dev.solo.config.spi;
 
-    // ServiceLoader.load runs in DirectiveProviders, so the `uses` must be declared here.
+    // Plugins.load runs ServiceLoader.load for every plugin kind (it adds the other kinds' `uses` at run time); this
+    // line makes JPMS resolve the modules that declare directives (service binding) and lists the extension point.
     uses dev.solo.config.spi.DirectiveProvider;
 }

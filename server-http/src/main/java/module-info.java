@@ -4,7 +4,7 @@
  *
  * <p>Handler types are plugins: a module provides {@link dev.solo.http.spi.HandlerProvider} (and declares its
  * directives as a {@link dev.solo.config.spi.DirectiveProvider}); this module finds them with
- * {@link java.util.ServiceLoader}, which is why the {@code uses} lines live here.
+ * {@link dev.solo.config.spi.Plugins}, and its {@code uses} lines make JPMS resolve the modules that provide them.
  */
 module dev.solo.http {
     requires transitive dev.solo.core;

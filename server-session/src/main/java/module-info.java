@@ -24,7 +24,8 @@ module dev.solo.session {
     exports dev.solo.session;
     exports dev.solo.session.spi;
 
-    // ServiceLoader.load(SessionStoreProvider) runs in CookieSessionManagerProvider, inside this module.
+    // The stores are loaded for CookieSessionManagerProvider (by dev.solo.config.spi.Plugins); this line makes JPMS
+    // resolve the modules that provide them (service binding).
     uses dev.solo.session.spi.SessionStoreProvider;
 
     // The http module asks for at most one session manager provider: this is it.

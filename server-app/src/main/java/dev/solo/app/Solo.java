@@ -8,7 +8,7 @@ import dev.solo.config.ConfigParser;
 import dev.solo.config.DirectiveRegistry;
 import dev.solo.config.SourcePosition;
 import dev.solo.config.spi.DirectiveProvider;
-import dev.solo.config.spi.DirectiveProviders;
+import dev.solo.config.spi.Plugins;
 import dev.solo.core.Addresses;
 import dev.solo.core.BindFailure;
 import dev.solo.core.EventLoop;
@@ -109,17 +109,10 @@ public final class Solo {
 
     private static Configured read(ConfigDocument document, List<DirectiveProvider> extraDirectives,
             List<HandlerProvider> extraHandlers) throws ConfigException {
-        DirectiveRegistry registry;
-        try {
-            List<DirectiveProvider> providers = new ArrayList<>(DirectiveProviders.load());
-            providers.addAll(extraDirectives);
-            registry = DirectiveRegistry.of(providers);
-        } catch (IllegalStateException e) {
-            // Two installed modules declare the same directive: a deployment error, reported like a config error.
-            throw new ConfigException(SourcePosition.ofFile(document.file()), "installed modules conflict: "
-                    + e.getMessage());
-        }
-        registry.validate(document);
+        List<DirectiveProvider> providers = new ArrayList<>(Plugins.load(DirectiveProvider.class));
+        providers.addAll(extraDirectives);
+        // Two modules that declare the same directive: a deployment error, reported like a config error.
+        DirectiveRegistry.of(providers, SourcePosition.ofFile(document.file())).validate(document);
         ProcessDirectives.Settings settings = ProcessDirectives.settings(document);
         return new Configured(HttpService.configure(document, extraHandlers), settings);
     }

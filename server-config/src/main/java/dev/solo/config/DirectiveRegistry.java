@@ -3,11 +3,13 @@ package dev.solo.config;
 import dev.solo.config.internal.BuiltinDirectives;
 import dev.solo.config.internal.DocumentValidator;
 import dev.solo.config.spi.DirectiveProvider;
-import dev.solo.config.spi.DirectiveProviders;
 import dev.solo.config.spi.DirectiveSpec;
+import dev.solo.config.spi.Plugins;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,7 +23,7 @@ import java.util.stream.Collectors;
  * <p>Immutable and thread-safe once built. The built-in {@code include} is always known.
  *
  * <pre>{@code
- * DirectiveRegistry registry = DirectiveRegistry.of(DirectiveProviders.load());
+ * DirectiveRegistry registry = DirectiveRegistry.load();
  * registry.validate(ConfigParser.parse(Path.of("solo.conf")));   // all errors at once
  * }</pre>
  */
@@ -38,25 +40,46 @@ public final class DirectiveRegistry {
     }
 
     /**
-     * Builds a registry from providers, plus the built-in {@code include}.
+     * Builds a registry from a fixed list of providers (tests, a program that embeds the language), plus the built-in
+     * {@code include}.
      *
-     * @param providers the providers, for example {@link DirectiveProviders#load()} or a fixed list in tests
+     * @param providers the providers, for example a fixed list in tests
      * @return the registry
-     * @throws IllegalStateException if two specs share a name; the message names both providers
+     * @throws IllegalStateException if two providers declare the same directive: with a fixed list that is a mistake
+     *         in the program; the message names both providers as {@link #of(List, SourcePosition)} does
      */
     public static DirectiveRegistry of(List<? extends DirectiveProvider> providers) {
+        try {
+            // The position is never shown: only the message is kept.
+            return of(providers, SourcePosition.ofFile(Path.of("")));
+        } catch (ConfigException e) {
+            throw new IllegalStateException(e.errors().get(0).message(), e);
+        }
+    }
+
+    /**
+     * Builds a registry from the installed providers, plus the built-in {@code include}. Two providers that declare
+     * the same directive are a configuration error (see {@link Plugins}).
+     *
+     * @param providers the providers, for example {@link Plugins#load(Class) Plugins.load(DirectiveProvider.class)}
+     * @param where where a conflict is reported, usually the configuration file as a whole
+     *              ({@link SourcePosition#ofFile})
+     * @return the registry
+     * @throws ConfigException if two providers declare the same directive, naming both with their modules
+     */
+    public static DirectiveRegistry of(List<? extends DirectiveProvider> providers, SourcePosition where)
+            throws ConfigException {
         List<DirectiveProvider> all = new ArrayList<>();
         all.add(new BuiltinDirectives());
         all.addAll(providers);
-        Map<String, DirectiveSpec> specs = new HashMap<>();
-        Map<String, String> declaredBy = new HashMap<>();
+        Map<DirectiveProvider, List<DirectiveSpec>> declared = new IdentityHashMap<>();
         for (DirectiveProvider provider : all) {
-            for (DirectiveSpec spec : Objects.requireNonNull(provider.directives(), provider.name())) {
-                String previous = declaredBy.putIfAbsent(spec.name(), provider.name());
-                if (previous != null) {
-                    throw new IllegalStateException("directive '" + spec.name() + "' is declared by both "
-                            + previous + " and " + provider.name());
-                }
+            declared.put(provider, List.copyOf(Objects.requireNonNull(provider.directives(), provider.name())));
+        }
+        Plugins.byEachName("directive", all, p -> declared.get(p).stream().map(DirectiveSpec::name).toList(), where);
+        Map<String, DirectiveSpec> specs = new HashMap<>();
+        for (List<DirectiveSpec> list : declared.values()) {
+            for (DirectiveSpec spec : list) {
                 specs.put(spec.name(), spec);
             }
         }
@@ -64,13 +87,13 @@ public final class DirectiveRegistry {
     }
 
     /**
-     * Builds a registry from the providers found by {@link DirectiveProviders#load()}.
+     * Builds a registry from the providers found by {@link Plugins#load(Class)}.
      *
      * @return the registry
-     * @throws IllegalStateException if two specs share a name
+     * @throws IllegalStateException if two providers declare the same directive
      */
     public static DirectiveRegistry load() {
-        return of(DirectiveProviders.load());
+        return of(Plugins.load(DirectiveProvider.class));
     }
 
     /**

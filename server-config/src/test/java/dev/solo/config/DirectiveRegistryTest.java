@@ -229,7 +229,19 @@ class DirectiveRegistryTest {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> DirectiveRegistry.of(List.of(new WebDirectives(), new ClashingDirectives())));
 
-        assertEquals("directive 'root' is declared by both WebDirectives and ClashingDirectives", e.getMessage());
+        assertEquals("the class path entry test-classes provides the directive \"root\" twice:"
+                + " dev.solo.config.DirectiveRegistryTest$WebDirectives"
+                + " and dev.solo.config.DirectiveRegistryTest$ClashingDirectives", e.getMessage());
+    }
+
+    @Test
+    void installedProvidersDeclaringOneNameAreAConfigErrorAtTheGivenPosition() {
+        ConfigException e = assertThrows(ConfigException.class, () -> DirectiveRegistry.of(
+                List.of(new WebDirectives(), new ClashingDirectives()), SourcePosition.ofFile(FILE)));
+
+        assertEquals(SourcePosition.ofFile(FILE), e.errors().get(0).position());
+        assertTrue(e.getMessage().startsWith("solo.conf: the class path entry test-classes provides the directive"
+                + " \"root\" twice"), e.getMessage());
     }
 
     @Test
@@ -249,7 +261,9 @@ class DirectiveRegistryTest {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> DirectiveRegistry.of(List.of(claimsInclude)));
 
-        assertEquals("directive 'include' is declared by both built-in and Greedy", e.getMessage());
+        assertEquals("two modules provide the directive \"include\": the class path entry classes"
+                + " (dev.solo.config.internal.BuiltinDirectives) and the class path entry test-classes"
+                + " (dev.solo.config.DirectiveRegistryTest$1)", e.getMessage());
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.solo.http;
 
 import dev.solo.config.ConfigDocument;
 import dev.solo.config.ConfigException;
+import dev.solo.config.SourcePosition;
+import dev.solo.config.spi.Plugins;
 import dev.solo.core.Addresses;
 import dev.solo.core.Listener;
 import dev.solo.http.internal.config.LimitSettings;
@@ -16,10 +18,8 @@ import dev.solo.http.spi.SessionManagerProvider;
 import dev.solo.http.spi.TlsProvider;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -29,7 +29,7 @@ import java.util.function.Function;
  *
  * <pre>{@code
  * ConfigDocument doc = ConfigParser.parse(path);
- * DirectiveRegistry.of(DirectiveProviders.load()).validate(doc);
+ * DirectiveRegistry.load().validate(doc);
  * HttpService http = HttpService.configure(doc);
  * Server server = Server.create(b -> http.listeners().forEach(b::listen));
  * }</pre>
@@ -59,44 +59,39 @@ public final class HttpService {
     }
 
     /**
-     * Builds the service with the handler types and session module found by {@link ServiceLoader}.
+     * Builds the service with the handler types, session module and TLS module that are installed (found by
+     * {@link Plugins#load(Class)}).
      *
      * @param document a document already validated against the directive registry
      * @return the service
-     * @throws ConfigException with every semantic error of the document
+     * @throws ConfigException with every semantic error of the document, or naming two modules that provide the same
+     *                         handler type, or two session or TLS modules
      */
     public static HttpService configure(ConfigDocument document) throws ConfigException {
         return configure(document, List.of());
     }
 
     /**
-     * Builds the service with the plugins found by {@link ServiceLoader} plus handler types of the caller's (an
-     * embedding program's code handlers).
+     * Builds the service with the installed plugins (found by {@link Plugins#load(Class)}) plus handler types of the
+     * caller's (an embedding program's code handlers). These follow the same rule as installed ones: a name that an
+     * installed module also provides is a configuration error.
      *
      * @param document a document already validated against the directive registry
      * @param extraHandlers handler types besides the installed ones
      * @return the service
-     * @throws ConfigException with every semantic error of the document
+     * @throws ConfigException with every semantic error of the document, or naming two modules that provide the same
+     *                         handler type, or two session or TLS modules
      */
     public static HttpService configure(ConfigDocument document, List<HandlerProvider> extraHandlers)
             throws ConfigException {
+        SourcePosition where = SourcePosition.ofFile(document.file());
         List<HandlerProvider> handlers = new ArrayList<>(extraHandlers);
-        installed(HandlerProvider.class).forEach(handlers::add);
-        SessionManagerProvider sessions = installed(SessionManagerProvider.class).stream()
-                .map(ServiceLoader.Provider::get)
-                .min(Comparator.comparing(p -> p.getClass().getName()))
-                .orElse(null);
-        TlsProvider tls = installed(TlsProvider.class).stream()
-                .map(ServiceLoader.Provider::get)
-                .min(Comparator.comparing(p -> p.getClass().getName()))
-                .orElse(null);
+        handlers.addAll(Plugins.load(HandlerProvider.class));
+        // At most one of each: two would mean a silent pick of how sessions or certificates work.
+        SessionManagerProvider sessions = Plugins.atMostOne("session module",
+                Plugins.load(SessionManagerProvider.class), where).orElse(null);
+        TlsProvider tls = Plugins.atMostOne("TLS module", Plugins.load(TlsProvider.class), where).orElse(null);
         return configure(document, handlers, sessions, tls);
-    }
-
-    /** The module layer's providers when on the module path, the class path's otherwise (see DirectiveProviders). */
-    private static <S> ServiceLoader<S> installed(Class<S> service) {
-        ModuleLayer layer = HttpService.class.getModule().getLayer();
-        return layer != null ? ServiceLoader.load(layer, service) : ServiceLoader.load(service);
     }
 
     /**
@@ -106,7 +101,7 @@ public final class HttpService {
      * @param handlers the handler types
      * @param sessions the session module, or null
      * @return the service
-     * @throws ConfigException with every semantic error of the document
+     * @throws ConfigException with every semantic error of the document, or naming two handlers with the same name
      */
     public static HttpService configure(ConfigDocument document, List<HandlerProvider> handlers,
             SessionManagerProvider sessions) throws ConfigException {
@@ -121,17 +116,11 @@ public final class HttpService {
      * @param sessions the session module, or null
      * @param tls the TLS module, or null (then {@code listen ... ssl} is a config error)
      * @return the service
-     * @throws ConfigException with every semantic error of the document
+     * @throws ConfigException with every semantic error of the document, or naming two handlers with the same name
      */
     public static HttpService configure(ConfigDocument document, List<HandlerProvider> handlers,
             SessionManagerProvider sessions, TlsProvider tls) throws ConfigException {
-        List<String> seen = new ArrayList<>();
-        for (HandlerProvider provider : handlers) {
-            if (seen.contains(provider.name())) {
-                throw new IllegalStateException("two handler types are named '" + provider.name() + "'");
-            }
-            seen.add(provider.name());
-        }
+        Plugins.byName("handler type", handlers, HandlerProvider::name, SourcePosition.ofFile(document.file()));
         SiteBuilder builder = new SiteBuilder(handlers, sessions, tls);
         Site site = builder.build(document);
         return new HttpService(site, LimitSettings.read(document, HttpLimits.DEFAULTS), builder.warnings(), tls);

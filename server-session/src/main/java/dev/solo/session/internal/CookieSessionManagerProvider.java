@@ -3,6 +3,7 @@ package dev.solo.session.internal;
 import dev.solo.config.ConfigException;
 import dev.solo.config.Directive;
 import dev.solo.config.SourcePosition;
+import dev.solo.config.spi.Plugins;
 import dev.solo.http.spi.SessionManager;
 import dev.solo.http.spi.SessionManagerProvider;
 import dev.solo.session.internal.store.MemorySessionStoreProvider;
@@ -13,37 +14,26 @@ import dev.solo.session.spi.SessionStoreProvider;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
-import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
-import java.util.stream.Collectors;
 
 /**
  * Session support for the HTTP module: builds a {@link CookieSessionManager} per server block from the
  * {@code session_*} directives, over the store {@code session_store} names.
  *
- * <p>Stores are found with {@link ServiceLoader} here, which is why this module declares
- * {@code uses dev.solo.session.spi.SessionStoreProvider}.
+ * <p>Stores are found with {@link Plugins#load(Class)}; this module declares
+ * {@code uses dev.solo.session.spi.SessionStoreProvider} so that JPMS resolves the modules that provide them.
  */
 public final class CookieSessionManagerProvider implements SessionManagerProvider {
 
     private final List<SessionStoreProvider> stores;
     private final LongSupplier clock;
 
-    /** For {@link ServiceLoader}: finds the stores on the module path, with the system clock. */
+    /** For {@link java.util.ServiceLoader}: finds the installed stores, with the system clock. */
     public CookieSessionManagerProvider() {
-        this(storesInstalled(), System::currentTimeMillis);
-    }
-
-    // The module layer when on the module path, the class path otherwise (see DirectiveProviders.load).
-    private static List<SessionStoreProvider> storesInstalled() {
-        ModuleLayer layer = CookieSessionManagerProvider.class.getModule().getLayer();
-        ServiceLoader<SessionStoreProvider> loader = layer != null
-                ? ServiceLoader.load(layer, SessionStoreProvider.class)
-                : ServiceLoader.load(SessionStoreProvider.class);
-        return loader.stream().map(ServiceLoader.Provider::get).collect(Collectors.toUnmodifiableList());
+        this(Plugins.load(SessionStoreProvider.class), System::currentTimeMillis);
     }
 
     /**
@@ -67,14 +57,9 @@ public final class CookieSessionManagerProvider implements SessionManagerProvide
 
     private SessionStoreProvider chooseStore(Optional<Directive> storeDirective, Directive server)
             throws ConfigException {
-        TreeMap<String, SessionStoreProvider> byName = new TreeMap<>();
-        for (SessionStoreProvider store : stores) {
-            SessionStoreProvider other = byName.putIfAbsent(store.name(), store);
-            if (other != null) {
-                throw server.error("two session stores are named '" + store.name() + "': "
-                        + other.getClass().getName() + " and " + store.getClass().getName());
-            }
-        }
+        // Two stores with one name are a fault of the installation, not of this block: a whole-config error.
+        Map<String, SessionStoreProvider> byName = Plugins.byName("session store", stores, SessionStoreProvider::name,
+                SourcePosition.ofFile(server.position().file()));
         String name = storeDirective.isPresent() ? storeDirective.get().arg(0) : MemorySessionStoreProvider.NAME;
         SessionStoreProvider chosen = byName.get(name);
         if (chosen == null) {
