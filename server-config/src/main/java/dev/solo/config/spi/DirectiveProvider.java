@@ -25,12 +25,13 @@ public interface DirectiveProvider {
     /**
      * The directives this provider declares. Called once when the registry is built.
      *
-     * @return the specs; names must be unique across all providers
+     * @return the specs; names must be unique across all providers (a name declared twice is a config error)
      */
     List<DirectiveSpec> directives();
 
     /**
-     * A name for this provider in error messages, such as a duplicate directive name.
+     * A name for this provider in error messages, such as a provider whose directives are null (a directive declared
+     * twice names the providers by module and class instead, see {@link Plugins}).
      *
      * @return by default the simple name of the implementing class
      */

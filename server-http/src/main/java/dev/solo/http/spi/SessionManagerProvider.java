@@ -5,7 +5,9 @@ import dev.solo.config.Directive;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** The {@link java.util.ServiceLoader} entry of a session module. At most one is used. */
+/**
+ * The {@link java.util.ServiceLoader} entry of a session module. At most one may be installed: two are a config error.
+ */
 public interface SessionManagerProvider {
 
     /**

@@ -8,7 +8,7 @@ import java.util.function.Function;
 
 /**
  * The {@link java.util.ServiceLoader} entry of a TLS module: what turns {@code listen ... ssl;} into HTTPS. At most
- * one is used.
+ * one may be installed: two are a config error.
  *
  * <p>The HTTP module asks it for the credentials of every server block that listens on a TLS address while it builds
  * the site from the config, so a config reload reads renewed certificate files again; then, for each TLS address, it
