@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The response a handler gave a {@link TestExchange}, as its client would read it: the status, the handler's header
@@ -148,6 +149,26 @@ public final class TestResponse {
     /** @return a copy of the header fields the handler set */
     public Headers headers() {
         return response.headers().copy();
+    }
+
+    /**
+     * The {@code Content-Length} the server would send with this response (RFC 9112 §6.3): the body's length, also
+     * for HEAD, where the body itself is left out (RFC 9110 §9.3.2); 0 without body; none for a stream of unknown
+     * length (sent chunked) or a status that has no content.
+     *
+     * @return the length the head announces, if it announces one
+     */
+    public OptionalLong contentLength() {
+        if (response.status().allowsBody()) {
+            if (response.bodyKind() == Response.BodyKind.STREAM && response.length() < 0) {
+                return OptionalLong.empty();
+            }
+            return OptionalLong.of(response.bodyKind() == Response.BodyKind.NONE ? 0 : response.length());
+        }
+        if (response.status().code() == 304 && response.length() > 0) {
+            return OptionalLong.of(response.length()); // the length of what a 200 would have sent (RFC 9110 §8.6)
+        }
+        return OptionalLong.empty();
     }
 
     /**
