@@ -156,8 +156,8 @@ public final class TestExchange implements Exchange {
         if (response == null || !response.isComplete()) {
             runAbortActions();
         }
-        if (response != null && !response.isComplete() && response.response().source() != null) {
-            response.response().source().close();
+        if (response != null) {
+            response.clientGone();
         }
     }
 

@@ -33,6 +33,7 @@ public final class TestResponse {
     private final Runnable onCut;
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
     private boolean complete;
+    private boolean clientGone;
     private IOException failure;
 
     /**
@@ -95,7 +96,7 @@ public final class TestResponse {
 
     /** Takes what the source has, as the server does each time the socket can take more. */
     private void pull() {
-        if (complete || failure != null) {
+        if (complete || clientGone || failure != null) {
             return;
         }
         ByteBuffer buffer = ByteBuffer.allocate(PULL_BYTES);
@@ -116,6 +117,14 @@ public final class TestResponse {
         } catch (IOException e) {
             response.source().close();
             cut(e);
+        }
+    }
+
+    /** The client went away: a stream still producing is closed and pulled no more, as when the server releases it. */
+    void clientGone() {
+        if (!complete && failure == null && response.bodyKind() == Response.BodyKind.STREAM) {
+            clientGone = true;
+            response.source().close();
         }
     }
 

@@ -14,6 +14,7 @@ import dev.solo.http.HttpException;
 import dev.solo.http.Method;
 import dev.solo.http.Response;
 import dev.solo.http.Status;
+import dev.solo.http.TlsInfo;
 import dev.solo.http.Version;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -312,6 +313,35 @@ class TestExchangeTest {
         assertEquals("one two", exchange.response().text());
         assertTrue(exchange.response().isComplete());
         assertTrue(source.closed);
+    }
+
+    @Test
+    void closesAStreamAndPullsNoMoreWhenTheClientGoesAway() throws IOException {
+        Drip source = new Drip();
+        List<String> cleanups = new ArrayList<>();
+        TestExchange exchange = TestExchange.get("/stream");
+        exchange.handle(ex -> {
+            ex.onAbort(() -> cleanups.add("cleaned"));
+            ex.respond(Response.of(Status.OK).stream(source, -1));
+            return true;
+        });
+        source.offer("partial");
+        exchange.runPending();
+        exchange.abort();
+        source.offer(" never read");
+        exchange.runPending();
+        assertEquals("partial", exchange.response().text());
+        assertFalse(exchange.response().isComplete());
+        assertTrue(source.closed);
+        assertEquals(List.of("cleaned"), cleanups);
+    }
+
+    @Test
+    void carriesTheTlsSessionAndTheVersion() {
+        TestExchange exchange = TestExchange.create(b -> b.version(Version.HTTP_1_0)
+                .tls(new TlsInfo("TLSv1.3", "TLS_AES_128_GCM_SHA256", "example.test", null, "NONE")));
+        assertEquals("https", exchange.request().scheme());
+        assertEquals(Version.HTTP_1_0, exchange.request().version());
     }
 
     @Test
