@@ -9,6 +9,10 @@
  *     assertEquals(200, response.status());
  * }
  * ServiceDeclarations.verify(Path.of("target/classes"));   // provides == META-INF/services
+ *
+ * TestExchange exchange = TestExchange.get("/hi?name=Ada");  // a handler alone, in memory, no socket
+ * assertTrue(exchange.handle(handler));
+ * assertEquals("hi Ada", exchange.response().text());
  * }</pre>
  */
 module dev.solo.testing {

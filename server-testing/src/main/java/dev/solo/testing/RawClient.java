@@ -99,7 +99,10 @@ public final class RawClient implements AutoCloseable {
         return new RawResponse(status, head, headers, body);
     }
 
-    /** @return true when the server closed the connection (the next read finds its end) */
+    /**
+     * @return true when the server closed the connection (the next read finds its end)
+     * @throws IOException when reading fails (a reset, or the read timeout)
+     */
     public boolean isClosedByServer() throws IOException {
         return in.read() < 0;
     }

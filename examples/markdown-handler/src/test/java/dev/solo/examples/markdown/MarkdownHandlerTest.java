@@ -3,33 +3,20 @@ package dev.solo.examples.markdown;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.doReturn;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 
-import dev.solo.http.Exchange;
-import dev.solo.http.HttpException;
-import dev.solo.http.Location;
-import dev.solo.http.Method;
-import dev.solo.http.Request;
-import dev.solo.http.Response;
-import dev.solo.http.Status;
+import dev.solo.testing.TestExchange;
+import dev.solo.testing.TestResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.mockito.ArgumentCaptor;
 
+/** The handler with an in-memory exchange ({@link TestExchange}): a request as the server decodes it, a real root. */
 class MarkdownHandlerTest {
 
     private static final int CAP = 1024;
@@ -37,27 +24,15 @@ class MarkdownHandlerTest {
     @TempDir
     Path root;
 
-    private final Exchange exchange = mock(Exchange.class);
-    private final Request request = mock(Request.class);
-    private final Location location = mock(Location.class);
     private MarkdownHandler handler = new MarkdownHandler(Optional.empty(), CAP);
-
-    @BeforeEach
-    void wireTheExchange() {
-        when(exchange.request()).thenReturn(request);
-        when(exchange.location()).thenReturn(location);
-        when(location.resolve(anyString()))
-                .thenAnswer(call -> Optional.of(root.resolve(call.<String>getArgument(0).substring(1))));
-        when(request.method()).thenReturn(Method.GET);
-    }
 
     @Test
     void rendersAMarkdownFileAsAnHtmlPage() throws IOException {
         write("guide.md", "# Guide\n\nHello *world*.\n");
-        Response response = handle("/guide.md", null);
-        assertEquals(200, response.status().code());
-        assertEquals("text/html; charset=utf-8", response.headers().get("Content-Type"));
-        String page = body(response);
+        TestResponse response = get("/guide.md");
+        assertEquals(200, response.status());
+        assertEquals("text/html; charset=utf-8", response.header("Content-Type").orElseThrow());
+        String page = response.text();
         assertTrue(page.startsWith("<!DOCTYPE html>"), page);
         assertTrue(page.contains("<title>Guide</title>"), page);
         assertTrue(page.contains("<h1>Guide</h1>\n<p>Hello <em>world</em>.</p>"), page);
@@ -67,56 +42,53 @@ class MarkdownHandlerTest {
     @Test
     void sendsPagesWithAPolicyThatForbidsScripts() throws IOException {
         write("guide.md", "text");
-        Response response = handle("/guide.md", null);
-        assertTrue(response.headers().get("Content-Security-Policy").contains("script-src 'none'"));
-        assertEquals("nosniff", response.headers().get("X-Content-Type-Options"));
+        TestResponse response = get("/guide.md");
+        assertTrue(response.header("Content-Security-Policy").orElseThrow().contains("script-src 'none'"));
+        assertEquals("nosniff", response.header("X-Content-Type-Options").orElseThrow());
     }
 
     @Test
     void escapesAScriptElementInTheFile() throws IOException {
         write("evil.md", "Hi <script>alert(document.cookie)</script>\n\n[x](javascript:alert(1))");
-        String page = body(handle("/evil.md", null));
+        String page = get("/evil.md").text();
         assertFalse(page.contains("<script"), page);
         assertFalse(page.contains("javascript:"), page);
         assertTrue(page.contains("Hi &lt;script&gt;alert(document.cookie)&lt;/script&gt;"), page);
     }
 
     @Test
-    void answersHeadWithTheSameResponseAsGet() throws IOException {
+    void answersHeadWithTheHeadOfGetAndNoBody() throws IOException {
         write("guide.md", "# Guide");
-        long getLength = handle("/guide.md", null).length();
-        Exchange headExchange = mock(Exchange.class);
-        when(headExchange.request()).thenReturn(request);
-        when(headExchange.location()).thenReturn(location);
-        when(request.method()).thenReturn(Method.HEAD);
-        assertTrue(handler.handle(headExchange));
-        ArgumentCaptor<Response> captor = ArgumentCaptor.forClass(Response.class);
-        verify(headExchange).respond(captor.capture());
-        assertEquals(getLength, captor.getValue().length());
+        TestResponse get = get("/guide.md");
+        TestResponse head = handle(TestExchange.create(b -> b.method("HEAD").target("/guide.md").root(root)));
+        assertEquals(200, head.status());
+        assertEquals(get.contentLength(), head.contentLength());
+        assertEquals(get.header("Content-Type"), head.header("Content-Type"));
+        assertEquals(0, head.body().length);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"raw", "raw=1", "lang=en&raw", "a=b&raw=&c=d"})
     void servesTheTextItselfForRaw(String query) throws IOException {
         write("guide.md", "# Guide <b>");
-        Response response = handle("/guide.md", query);
-        assertEquals("text/markdown; charset=utf-8", response.headers().get("Content-Type"));
-        assertEquals("nosniff", response.headers().get("X-Content-Type-Options"));
-        assertEquals("# Guide <b>", body(response));
+        TestResponse response = get("/guide.md?" + query);
+        assertEquals("text/markdown; charset=utf-8", response.header("Content-Type").orElseThrow());
+        assertEquals("nosniff", response.header("X-Content-Type-Options").orElseThrow());
+        assertEquals("# Guide <b>", response.text());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"rawness", "x=raw", "RAW"})
     void rendersWhenTheQueryOnlyLooksLikeRaw(String query) throws IOException {
         write("guide.md", "# Guide");
-        assertEquals("text/html; charset=utf-8", handle("/guide.md", query).headers().get("Content-Type"));
+        assertEquals("text/html; charset=utf-8", get("/guide.md?" + query).header("Content-Type").orElseThrow());
     }
 
     @Test
     void linksTheConfiguredStyleSheetInsteadOfTheBuiltInStyle() throws IOException {
         handler = new MarkdownHandler(Optional.of("/css/site.css?v=1&x=\"y\""), CAP);
         write("guide.md", "text");
-        String page = body(handle("/guide.md", null));
+        String page = get("/guide.md").text();
         assertTrue(page.contains("<link rel=\"stylesheet\" href=\"/css/site.css?v=1&amp;x=&quot;y&quot;\">"), page);
         assertFalse(page.contains("<style>"), page);
     }
@@ -124,25 +96,25 @@ class MarkdownHandlerTest {
     @Test
     void titlesAPageWithoutHeadingByItsFileName() throws IOException {
         write("a&b.md", "no heading");
-        assertTrue(body(handle("/a&b.md", null)).contains("<title>a&amp;b.md</title>"));
+        assertTrue(get("/a&b.md").text().contains("<title>a&amp;b.md</title>"));
     }
 
     @Test
     void ignoresAByteOrderMark() throws IOException {
         write("bom.md", "\uFEFF# Title");
-        assertTrue(body(handle("/bom.md", null)).contains("<h1>Title</h1>"));
+        assertTrue(get("/bom.md").text().contains("<h1>Title</h1>"));
     }
 
     @Test
     void matchesTheExtensionInAnyLetterCase() throws IOException {
         write("README.MD", "# Read me");
-        assertTrue(body(handle("/README.MD", null)).contains("<h1>Read me</h1>"));
+        assertTrue(get("/README.MD").text().contains("<h1>Read me</h1>"));
     }
 
     @Test
     void rendersAFileExactlyAtTheCap() throws IOException {
         write("full.md", "a".repeat(CAP));
-        assertEquals(200, handle("/full.md", null).status().code());
+        assertEquals(200, get("/full.md").status());
     }
 
     @Test
@@ -154,8 +126,7 @@ class MarkdownHandlerTest {
     @Test
     void declinesMethodsOtherThanGetAndHead() throws IOException {
         write("guide.md", "# Guide");
-        when(request.method()).thenReturn(Method.POST);
-        assertDeclines("/guide.md");
+        assertDeclines(TestExchange.create(b -> b.method("POST").target("/guide.md").root(root).body("x=1")));
     }
 
     @ParameterizedTest
@@ -179,34 +150,43 @@ class MarkdownHandlerTest {
     @Test
     void declinesWhenTheLocationMapsThePathToNoFile() throws IOException {
         write("guide.md", "# Guide");
-        doReturn(Optional.empty()).when(location).resolve(anyString());
-        assertDeclines("/guide.md");
+        assertDeclines(TestExchange.get("/guide.md")); // a location without root
+    }
+
+    @Test
+    void declinesALinkThatLeavesTheRoot(@TempDir Path elsewhere) throws IOException {
+        Path secret = Files.writeString(elsewhere.resolve("secret.md"), "# Secret");
+        Files.createSymbolicLink(root.resolve("link.md"), secret);
+        assertDeclines("/link.md");
+    }
+
+    @Test
+    void findsTheFileOfAPercentEncodedPath() throws IOException {
+        write("my notes.md", "# Notes");
+        assertTrue(get("/my%20notes.md").text().contains("<h1>Notes</h1>"));
     }
 
     private Path write(String name, String content) throws IOException {
         return Files.writeString(root.resolve(name), content, StandardCharsets.UTF_8);
     }
 
-    private Response handle(String path, String query) throws IOException {
-        when(request.path()).thenReturn(path);
-        when(request.query()).thenReturn(query);
-        assertTrue(handler.handle(exchange), "declined " + path);
-        ArgumentCaptor<Response> captor = ArgumentCaptor.forClass(Response.class);
-        verify(exchange).respond(captor.capture());
-        return captor.getValue();
+    /** {@code GET target} in a location rooted at the test's folder: the handler must take it. */
+    private TestResponse get(String target) throws IOException {
+        return handle(TestExchange.create(b -> b.target(target).root(root)));
+    }
+
+    private TestResponse handle(TestExchange exchange) throws IOException {
+        assertTrue(exchange.handle(handler), "declined " + exchange.request().target());
+        return exchange.response();
     }
 
     private void assertDeclines(String path) throws IOException {
-        when(request.path()).thenReturn(path);
-        when(request.query()).thenReturn(null);
-        assertFalse(handler.handle(exchange), "took " + path);
-        verify(exchange, never()).respond(any());
-        verify(exchange, never()).sendError(any(Status.class));
-        verify(exchange, never()).sendError(any(HttpException.class));
+        assertDeclines(TestExchange.create(b -> b.target(path).root(root)));
     }
 
-    private static String body(Response response) {
-        assertEquals(Response.BodyKind.BYTES, response.bodyKind());
-        return StandardCharsets.UTF_8.decode(response.bytes().duplicate()).toString();
+    /** Declining leaves the exchange untouched ({@link TestExchange#handle} also fails a decline that answered). */
+    private void assertDeclines(TestExchange exchange) throws IOException {
+        assertFalse(exchange.handle(handler), "took " + exchange.request().target());
+        assertFalse(exchange.isResponded());
     }
 }
