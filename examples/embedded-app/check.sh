@@ -53,6 +53,8 @@ request hello "$base/hello"
 expect "GET /hello body" "Hello, world!" "$(cat "$work/body")"
 request hello "$base/hello?name=Ad%C3%A1%0D%0ALovelace"
 expect "GET /hello with UTF-8 and a CR LF in the name" "Hello, AdáLovelace!" "$(cat "$work/body")"
+request hello "$base/hello?name=%E9t%zz"
+expect "GET /hello with a malformed escape" 400 "$status"
 
 head -c 10485760 /dev/urandom >"$work/upload"
 request echo -H 'Content-Type: application/octet-stream' --data-binary "@$work/upload" "$base/echo"

@@ -23,6 +23,17 @@ public interface Request {
     /** @return the raw query string without {@code ?}, or null when there is none */
     String query();
 
+    /**
+     * The query's name-value pairs, decoded.
+     *
+     * @return the parameters of {@link #query()}; empty when there is no query
+     * @throws HttpException {@code 400} for a malformed percent-escape or invalid UTF-8: thrown from a handler, it
+     *         becomes that error response
+     */
+    default Parameters parameters() {
+        return Parameters.parse(query());
+    }
+
     /** @return the protocol version */
     Version version();
 

@@ -11,7 +11,6 @@ import dev.solo.http.HeaderName;
 import dev.solo.http.Response;
 import dev.solo.http.Session;
 import dev.solo.http.Status;
-import dev.solo.http.codec.PathDecoder;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -33,7 +32,7 @@ class CodeHandlersTest {
 
     /** {@code /hello}: the {@code name} parameter in a greeting, decoded as the server decodes query components. */
     private static final ExchangeHandler HELLO = ex -> ex.respond(Status.OK, "text/plain; charset=utf-8",
-            "Hello, " + name(ex.request().query()) + "!");
+            "Hello, " + ex.request().parameters().first("name").orElse("world") + "!");
 
     /** {@code /counter}: visits counted in the visitor's session. */
     private static final ExchangeHandler COUNTER = ex -> {
@@ -173,16 +172,5 @@ class CodeHandlersTest {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
-    }
-
-    private static String name(String query) {
-        if (query != null) {
-            for (String pair : query.split("&")) {
-                if (pair.startsWith("name=")) {
-                    return PathDecoder.decodeQueryComponent(pair.substring(5));
-                }
-            }
-        }
-        return "world";
     }
 }

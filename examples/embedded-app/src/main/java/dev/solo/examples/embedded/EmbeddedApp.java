@@ -81,7 +81,7 @@ public final class EmbeddedApp {
                         .autoindex(false)
                         .exactLocation("/hello", l -> l.methods(Method.GET, Method.HEAD)
                                 .handler(ex -> ex.respond(Status.OK, "text/plain; charset=utf-8",
-                                        Greeting.of(ex.request().query()))))
+                                        Greeting.of(ex.request().parameters()))))
                         .exactLocation("/echo", l -> l.methods(Method.POST)
                                 .clientMaxBodySize(MAX_ECHO)
                                 .handler(Echo::start))
