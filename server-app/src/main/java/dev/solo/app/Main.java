@@ -14,6 +14,7 @@ import dev.solo.core.Listener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,6 +118,13 @@ public final class Main {
             solo = Solo.configure(file, worker);
         } catch (ConfigException e) {
             printErrors(e);
+            return worker ? Supervisor.START_FAILURE : 1;
+        } catch (ServiceConfigurationError e) {
+            // A plugin module on the path whose provider cannot be created (its constructor threw, a class is
+            // missing): the user needs its name and the reason, not a stack trace.
+            Throwable cause = e.getCause();
+            System.err.println("solo: a plugin could not be loaded: " + e.getMessage()
+                    + (cause != null ? " (" + cause + ")" : ""));
             return worker ? Supervisor.START_FAILURE : 1;
         }
         if (check) {

@@ -106,6 +106,36 @@ class DuplicatePluginTest {
         assertFalse(result.output().contains("configuration is valid"), result.output());
     }
 
+    @Test
+    @DisplayName("a plugin whose provider cannot be created stops the start with its name and reason, no stack trace")
+    void brokenProviderStopsTheStartWithOneLine() throws Exception {
+        Path jar = moduleJar("com.example.broken", Map.of("com/example/broken/Broken.java", """
+                package com.example.broken;
+
+                import dev.solo.http.Handler;
+                import dev.solo.http.spi.HandlerProvider;
+                import dev.solo.http.spi.LocationContext;
+                import java.util.Optional;
+
+                public final class Broken implements HandlerProvider {
+                    public Broken() { throw new IllegalStateException("no licence file"); }
+                    public String name() { return "broken"; }
+                    public int order() { return 900; }
+                    public Optional<Handler> create(LocationContext location) { return Optional.empty(); }
+                }
+                """), "provides dev.solo.http.spi.HandlerProvider with com.example.broken.Broken;");
+        Path config = config();
+
+        Launcher.Result result = Launcher.runOn(modulePathWith(jar), RUN, config.toString());
+
+        assertEquals(1, result.exitCode(), result.output());
+        assertTrue(result.output().contains("solo: a plugin could not be loaded:"), result.output());
+        assertTrue(result.output().contains("com.example.broken.Broken"), result.output());
+        assertTrue(result.output().contains("no licence file"), result.output());
+        assertFalse(result.output().contains("\tat "), result.output());
+        assertFalse(result.output().contains("listening on"), result.output());
+    }
+
     private static void assertNoStackTrace(String output) {
         assertFalse(output.contains("Exception"), output);
         assertFalse(output.contains("\tat "), output);
