@@ -99,7 +99,12 @@ public final class RawClient implements AutoCloseable {
         return new RawResponse(status, head, headers, body);
     }
 
-    /** @return true when the server closed the connection (the next read finds its end) */
+    /**
+     * Reads one byte to see whether the server closed the connection.
+     *
+     * @return true when the server closed the connection (the next read finds its end)
+     * @throws IOException when the connection failed, or no byte came within the socket timeout
+     */
     public boolean isClosedByServer() throws IOException {
         return in.read() < 0;
     }
