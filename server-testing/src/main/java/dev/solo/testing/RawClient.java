@@ -100,10 +100,8 @@ public final class RawClient implements AutoCloseable {
     }
 
     /**
-     * Reads one byte to see whether the server closed the connection.
-     *
      * @return true when the server closed the connection (the next read finds its end)
-     * @throws IOException when the connection failed, or no byte came within the socket timeout
+     * @throws IOException when reading fails (a reset, or the read timeout)
      */
     public boolean isClosedByServer() throws IOException {
         return in.read() < 0;
