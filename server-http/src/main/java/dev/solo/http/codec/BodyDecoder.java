@@ -26,8 +26,8 @@ import java.util.Objects;
  * as it would be passed, before the content that passes it is returned; for {@link BodyFraming#LENGTH} that is the
  * first call of {@link #next(ByteBuffer)}, before any content. A server that answers {@code 100 Continue} compares
  * {@link RequestHead#contentLength()} with its limit itself before it does, so it can answer 413 instead and never
- * read the body. Framing errors in a chunked body throw 400. All these exceptions close
- * the connection: the rest of the body is not read, so the stream cannot be resynchronised.
+ * read the body. Framing errors in a chunked body throw 400. All these exceptions close the connection: the rest of
+ * the body is not read, so the stream cannot be resynchronised.
  *
  * <p>One instance per connection, reused with {@link #start(BodyFraming, long)}; not thread-safe.
  */
@@ -50,7 +50,7 @@ public final class BodyDecoder {
         this.maxBodyBytes = limits.maxBodyBytes();
     }
 
-    /** Throws 413 when the declared length (content already returned included) exceeds the limit. */
+    /** Throws 413 when a body of this length (what was returned plus what remains) exceeds the limit. */
     private static void checkDeclaredLength(long contentLength, long maxBodyBytes) {
         if (contentLength > maxBodyBytes) {
             throw HttpException.contentTooLarge("Request body too large");

@@ -87,7 +87,7 @@ public final class ResponseHeadEncoder {
 
     /**
      * Encodes the head into a new buffer of exactly its size, checking and writing each field in one pass over its
-     * characters (half the work of {@link #encodedLength} followed by {@link #encode(Status, Headers, ByteBuffer)}).
+     * characters, where {@link #encodedLength} followed by {@link #encode(Status, Headers, ByteBuffer)} makes two.
      *
      * @param status the status
      * @param headers the fields, in order
