@@ -16,7 +16,14 @@ import java.util.Objects;
  */
 public record Listener(InetSocketAddress address, ConnectionFactory factory, String origin, boolean reusePort) {
 
-    /** Validates the parts. */
+    /**
+     * Validates the parts.
+     *
+     * @param address where to bind; port 0 picks a free port
+     * @param factory opens a handler for each accepted connection
+     * @param origin where this listener was declared, or a short label
+     * @param reusePort whether to bind with {@code SO_REUSEPORT}
+     */
     public Listener {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(factory, "factory");

@@ -13,7 +13,13 @@ import java.util.List;
 public record ListenerChanges(List<InetSocketAddress> kept, List<InetSocketAddress> added,
         List<InetSocketAddress> removed) {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param kept addresses whose socket stayed open
+     * @param added addresses bound anew
+     * @param removed addresses whose socket was closed
+     */
     public ListenerChanges {
         kept = List.copyOf(kept);
         added = List.copyOf(added);

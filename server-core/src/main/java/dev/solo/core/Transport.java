@@ -37,6 +37,9 @@ public interface Transport {
     /**
      * Writes as much of the buffers as the socket takes now, in one gathering call.
      *
+     * @param srcs the buffers to write from, each from its position to its limit
+     * @param offset the index in {@code srcs} of the first buffer to write
+     * @param length how many buffers, from {@code offset}, to write
      * @return bytes written, possibly 0
      * @throws IOException when the connection failed
      */
@@ -45,6 +48,9 @@ public interface Transport {
     /**
      * Sends file bytes without copying them through the heap ({@code sendfile} on Linux).
      *
+     * @param file the open file to send from
+     * @param position where in the file to start
+     * @param count at most how many bytes to send
      * @return bytes sent, possibly 0
      * @throws IOException when the connection or the file failed
      */

@@ -53,6 +53,8 @@ public record CgiSettings(List<ScriptType> types, Duration timeout, ProcessSlots
         /**
          * Checks the components.
          *
+         * @param size requests already waiting beyond which this one is refused; 0 never waits
+         * @param timeout the longest this request waits
          * @throws IllegalArgumentException when the size is negative or the timeout not positive
          */
         public Queue {
@@ -65,6 +67,14 @@ public record CgiSettings(List<ScriptType> types, Duration timeout, ProcessSlots
     /**
      * Copies the collections and checks the components.
      *
+     * @param types the script types by extension, in configuration order
+     * @param timeout the longest a script may run
+     * @param slots the process cap this location counts against
+     * @param queue how long the queue for a slot may be and how long a request waits in it
+     * @param extraEnv variables from {@code cgi_env}, in order
+     * @param searchPath the {@code PATH} given to scripts, or null when the server has none
+     * @param tempDir where request bodies are spooled
+     * @param groups what runs scripts in groups of their own
      * @throws NullPointerException if a component other than {@code searchPath} is null
      */
     public CgiSettings {

@@ -15,6 +15,8 @@ public record ScriptType(String extension, Path interpreter) {
     /**
      * Checks the components.
      *
+     * @param extension the file extension with its dot
+     * @param interpreter the interpreter's absolute path, or null to execute the script itself
      * @throws NullPointerException if {@code extension} is null
      */
     public ScriptType {

@@ -23,10 +23,11 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>The decoded total is counted against the body limit ({@link #setMaxBodyBytes(long)}), and 413 is thrown as soon
- * as it would be passed, before the content that passes it is returned. For {@link BodyFraming#LENGTH} the server
- * should check the declared length before reading anything ({@link #checkDeclaredLength(long, long)}), so it can
- * answer 413 instead of {@code 100 Continue}. Framing errors in a chunked body throw 400. All these exceptions close
- * the connection: the rest of the body is not read, so the stream cannot be resynchronised.
+ * as it would be passed, before the content that passes it is returned; for {@link BodyFraming#LENGTH} that is the
+ * first call of {@link #next(ByteBuffer)}, before any content. A server that answers {@code 100 Continue} compares
+ * {@link RequestHead#contentLength()} with its limit itself before it does, so it can answer 413 instead and never
+ * read the body. Framing errors in a chunked body throw 400. All these exceptions close the connection: the rest of
+ * the body is not read, so the stream cannot be resynchronised.
  *
  * <p>One instance per connection, reused with {@link #start(BodyFraming, long)}; not thread-safe.
  */
@@ -49,15 +50,8 @@ public final class BodyDecoder {
         this.maxBodyBytes = limits.maxBodyBytes();
     }
 
-    /**
-     * Throws 413 when a declared body length exceeds the limit. Call it when the head is complete and before
-     * answering {@code 100 Continue}.
-     *
-     * @param contentLength the declared length ({@link RequestHead#contentLength()}); -1 (chunked) always passes
-     * @param maxBodyBytes the limit
-     * @throws HttpException 413 when {@code contentLength > maxBodyBytes}
-     */
-    public static void checkDeclaredLength(long contentLength, long maxBodyBytes) {
+    /** Throws 413 when a body of this length (what was returned plus what remains) exceeds the limit. */
+    private static void checkDeclaredLength(long contentLength, long maxBodyBytes) {
         if (contentLength > maxBodyBytes) {
             throw HttpException.contentTooLarge("Request body too large");
         }
@@ -151,20 +145,5 @@ public final class BodyDecoder {
             default:
                 return true;
         }
-    }
-
-    /** @return content bytes returned so far for the current body */
-    public long decodedBytes() {
-        return decoded;
-    }
-
-    /** @return content bytes still expected for {@link BodyFraming#LENGTH}, -1 for chunked, 0 otherwise */
-    public long remainingLength() {
-        return framing == BodyFraming.CHUNKED ? -1 : remaining;
-    }
-
-    /** @return the framing of the current body */
-    public BodyFraming framing() {
-        return framing;
     }
 }

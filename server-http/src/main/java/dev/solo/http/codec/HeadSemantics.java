@@ -53,7 +53,6 @@ final class HeadSemantics {
             }
             return;
         }
-        head.setHostHeader(value);
         RequestHead.TargetForm form = head.targetForm();
         if (form == RequestHead.TargetForm.ORIGIN || form == RequestHead.TargetForm.ASTERISK) {
             HostParser.parse(value, 0, value.length(), false, head);

@@ -100,9 +100,4 @@ final class LineReader {
             line = new byte[256];
         }
     }
-
-    /** @return true when bytes of an unfinished line are held */
-    boolean hasPartialLine() {
-        return !complete && length > 0;
-    }
 }

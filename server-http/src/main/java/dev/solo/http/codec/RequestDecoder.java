@@ -100,22 +100,6 @@ public final class RequestDecoder {
         return head;
     }
 
-    /** @return true once {@link #decode(ByteBuffer)} returned {@link Result#HEAD_COMPLETE} (until reset) */
-    public boolean isComplete() {
-        return state == State.COMPLETE;
-    }
-
-    /**
-     * Whether part of a request has been received, as opposed to nothing or only the empty lines that may precede
-     * one. A connection that reaches end-of-stream or its idle timeout in this state got a truncated request; one
-     * that does not can close silently (RFC 9112 §9.5).
-     *
-     * @return true when a request is partly decoded
-     */
-    public boolean hasPartialRequest() {
-        return state == State.HEADERS || state == State.REQUEST_LINE && requestLine.inProgress();
-    }
-
     /** Forgets the current request, its head included, to decode the next one on the same connection. */
     public void reset() {
         requestLine.reset();

@@ -42,7 +42,6 @@ public final class RequestHead {
     private Version version;
     private String host;
     private int port;
-    private String hostHeader;
     private BodyFraming framing;
     private long contentLength;
     private boolean keepAlive;
@@ -66,7 +65,6 @@ public final class RequestHead {
         version = null;
         host = null;
         port = -1;
-        hostHeader = null;
         framing = BodyFraming.NONE;
         contentLength = 0;
         keepAlive = false;
@@ -91,10 +89,6 @@ public final class RequestHead {
     void setAuthority(String host, int port) {
         this.host = host;
         this.port = port;
-    }
-
-    void setHostHeader(String hostHeader) {
-        this.hostHeader = hostHeader;
     }
 
     void setFraming(BodyFraming framing, long contentLength) {
@@ -181,14 +175,15 @@ public final class RequestHead {
         return host;
     }
 
-    /** @return the port that came with {@link #host()}, or -1 when none was given */
+    /**
+     * The port that came with {@link #host()}. The server itself chooses a virtual host by name alone, as nginx's
+     * {@code server_name} does, so only programs that use the codec on their own (a proxy routing by authority, for
+     * instance) read it; it costs nothing, since the {@code Host} value must be parsed to its end to be checked.
+     *
+     * @return the port, or -1 when none was given
+     */
     public int port() {
         return port;
-    }
-
-    /** @return the {@code Host} header value as sent, or null when absent (HTTP/1.0 only) */
-    public String hostHeader() {
-        return hostHeader;
     }
 
     /** @return how the body is delimited */

@@ -136,11 +136,6 @@ final class RequestLineParser {
         return version;
     }
 
-    /** @return true when bytes of a request line (not only empty lines) have been consumed */
-    boolean inProgress() {
-        return lines.hasPartialLine();
-    }
-
     void reset() {
         lines.reset();
         emptyLines = 0;

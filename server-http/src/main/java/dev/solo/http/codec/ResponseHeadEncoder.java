@@ -15,6 +15,13 @@ import java.nio.ByteBuffer;
  * {@link IllegalArgumentException} before anything is written (RFC 9110 §5.5: field values MUST NOT contain CR, LF
  * or NUL; §5.1: names are tokens). Names of known headers are written in canonical spelling.
  *
+ * <p>Why the server keeps it although its connections write heads with an encoder of their own (which adds the
+ * framing, {@code Date} and {@code Server} fields from pre-encoded bytes and remembers the checked bytes of values it
+ * has seen): that encoder checks and copies every field of a handler through {@link #writeName} and
+ * {@link #writeValue}, so what may not be sent is decided in this one place; and {@link #encode(Status, Headers)} and
+ * {@link #encode(Status, Headers, ByteBuffer)} are the exported codec's half that writes, for programs that use the
+ * codec without the server ({@code docs/extending.md} shows them, and {@code StandaloneCodecTest} runs that example).
+ *
  * <p>Stateless.
  */
 public final class ResponseHeadEncoder {
@@ -80,7 +87,7 @@ public final class ResponseHeadEncoder {
 
     /**
      * Encodes the head into a new buffer of exactly its size, checking and writing each field in one pass over its
-     * characters (the hot path: every response goes through here).
+     * characters, where {@link #encodedLength} followed by {@link #encode(Status, Headers, ByteBuffer)} makes two.
      *
      * @param status the status
      * @param headers the fields, in order

@@ -27,6 +27,9 @@ public record ExecutableFiles(Path directory, List<String> extensions, String or
     /**
      * Normalises the directory and copies the extensions.
      *
+     * @param directory the directory; made absolute, with symbolic links resolved when it exists
+     * @param extensions the extensions with their dot
+     * @param origin where it was configured, for messages
      * @throws NullPointerException if a component is null
      */
     public ExecutableFiles {

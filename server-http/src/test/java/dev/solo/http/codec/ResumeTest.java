@@ -2,7 +2,6 @@ package dev.solo.http.codec;
 
 import static dev.solo.http.codec.Wire.transcript;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,23 +79,6 @@ class ResumeTest {
         ByteBuffer in = Wire.buffer("GET / HTTP/1.1\r\nHost: x\r\n\r\nGET /next");
         assertEquals(RequestDecoder.Result.HEAD_COMPLETE, decoder.decode(in));
         assertEquals("GET /next", StandardCharsets.ISO_8859_1.decode(in).toString());
-    }
-
-    @Test
-    void reportsPartialRequestsButNotLeadingEmptyLines() {
-        RequestDecoder decoder = new RequestDecoder(HttpLimits.DEFAULTS);
-        assertFalse(decoder.hasPartialRequest());
-        decoder.decode(Wire.buffer("\r\n"));
-        assertFalse(decoder.hasPartialRequest(), "empty lines are not a request");
-        decoder.decode(Wire.buffer("GE"));
-        assertTrue(decoder.hasPartialRequest());
-        decoder.decode(Wire.buffer("T / HTTP/1.1\r\n"));
-        assertTrue(decoder.hasPartialRequest());
-        decoder.decode(Wire.buffer("Host: x\r\n\r\n"));
-        assertTrue(decoder.isComplete());
-        decoder.reset();
-        assertFalse(decoder.hasPartialRequest());
-        assertFalse(decoder.isComplete());
     }
 
     @Test

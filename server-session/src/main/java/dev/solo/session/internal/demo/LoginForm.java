@@ -1,9 +1,10 @@
 package dev.solo.session.internal.demo;
 
 import dev.solo.http.BodyConsumer;
+import dev.solo.http.HttpException;
 import dev.solo.http.Status;
+import dev.solo.http.codec.PathDecoder;
 import java.io.ByteArrayOutputStream;
-import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -67,23 +68,25 @@ final class LoginForm implements BodyConsumer {
      * @return the {@code name} field, or 400 for a form that is not valid UTF-8 or has a bad percent escape
      */
     static Result parse(byte[] form) {
-        String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(form)).toString();
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(form));
         } catch (CharacterCodingException e) {
             return new Result("", Status.BAD_REQUEST);
         }
+        // One char per byte: the codec's decoder takes raw bytes and percent-escapes alike and checks that together
+        // they are UTF-8, which java.net.URLDecoder does not (it puts U+FFFD in place of a bad escape).
+        String text = new String(form, StandardCharsets.ISO_8859_1);
         for (String pair : text.split("&")) {
             int equals = pair.indexOf('=');
             String key = equals < 0 ? pair : pair.substring(0, equals);
             if (!key.equals("name")) {
                 continue;
             }
+            String value = equals < 0 ? "" : pair.substring(equals + 1);
             try {
-                return new Result(clean(URLDecoder.decode(equals < 0 ? "" : pair.substring(equals + 1),
-                        StandardCharsets.UTF_8)), null);
-            } catch (IllegalArgumentException e) {
+                return new Result(clean(PathDecoder.decodeQueryComponent(value)), null);
+            } catch (HttpException e) {
                 return new Result("", Status.BAD_REQUEST);
             }
         }

@@ -19,7 +19,15 @@ public record RedisAddress(String host, int port, String user, String password, 
     /** The highest database number accepted (Redis has 16 by default; the server says whether one exists). */
     private static final int MAX_DATABASE = 1 << 16;
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param host the host name or address literal
+     * @param port the TCP port
+     * @param user the ACL user, or null for the default user
+     * @param password the password, or null for none
+     * @param database the database number
+     */
     public RedisAddress {
         Objects.requireNonNull(host, "host");
     }

@@ -187,6 +187,21 @@ class SessionDemoHandlerTest {
     }
 
     @Test
+    void loginRefusesAnEscapeThatIsNotUtf8() throws Exception {
+        postForm("/session/login", FORM, "name=Ada%FF");
+
+        verify(exchange).sendError(Status.BAD_REQUEST);
+        assertEquals(Optional.empty(), session.get("user"));
+    }
+
+    @Test
+    void loginTakesEscapedAndRawUtf8Alike() throws Exception {
+        postForm("/session/login", FORM, "name=Ren%C3%A9e+", "Fran\u00e7oise");
+
+        assertEquals(Optional.of("Ren\u00e9e Fran\u00e7oise"), session.get("user"));
+    }
+
+    @Test
     void logoutInvalidatesAndRedirects() throws Exception {
         session.set("user", "ada");
 

@@ -15,8 +15,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,31 +105,9 @@ class RedisClientTest {
     }
 
     private int startRedis(String password) throws Exception {
-        Path program = Path.of("/usr/bin/redis-server");
-        if (!Files.isExecutable(program)) {
-            throw new AssertionError("redis-server is missing, and this test needs it: apt-get install redis-server");
-        }
-        int port = freePort();
-        Process redis = new ProcessBuilder(program.toString(), "--port", Integer.toString(port), "--bind",
-                "127.0.0.1", "--save", "", "--appendonly", "no", "--requirepass", password)
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        cleanup.add(() -> {
-            redis.destroy();
-            redis.waitFor(10, TimeUnit.SECONDS);
-        });
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (true) {
-            try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                assertTrue(probe.isConnected());
-                return port;
-            } catch (IOException e) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("redis-server did not start on port " + port, e);
-                }
-                // Waiting for another process to listen: a bounded wait between attempts.
-                redis.waitFor(20, TimeUnit.MILLISECONDS);
-            }
-        }
+        RedisServerProcess redis = RedisServerProcess.start("--requirepass", password);
+        cleanup.add(redis);
+        return redis.port();
     }
 
     /** Accepts connections and never answers; hands each one over as it comes. */

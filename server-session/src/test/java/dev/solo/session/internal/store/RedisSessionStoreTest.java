@@ -8,16 +8,12 @@ import dev.solo.core.Server;
 import dev.solo.core.spi.ConnectionHandler;
 import dev.solo.session.internal.redis.RedisAddress;
 import dev.solo.session.internal.redis.RedisClient;
+import dev.solo.session.internal.redis.RedisServerProcess;
 import dev.solo.session.spi.SessionData;
 import dev.solo.session.spi.SessionIds;
 import dev.solo.session.spi.SessionSettings;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +36,7 @@ class RedisSessionStoreTest {
 
     private final AtomicLong clock = new AtomicLong(1_700_000_000_000L);
     private final SessionIds ids = SessionIds.create();
-    private Process redisProcess;
+    private RedisServerProcess redisProcess;
     private Server server;
     private Thread loopThread;
     private RedisClient redis;
@@ -48,26 +44,14 @@ class RedisSessionStoreTest {
 
     @BeforeEach
     void start() throws Exception {
-        Path program = Path.of("/usr/bin/redis-server");
-        if (!Files.isExecutable(program)) {
-            throw new AssertionError("redis-server is missing, and this test needs it: apt-get install redis-server");
-        }
-        int port;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
-        redisProcess = new ProcessBuilder(program.toString(), "--port", Integer.toString(port), "--bind",
-                "127.0.0.1", "--save", "", "--appendonly", "no").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        awaitListening(port);
+        redisProcess = RedisServerProcess.start();
         server = Server.create(b -> b.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 transport -> new Idle()));
         server.start();
         loopThread = new Thread(server::run, "redis-store-test-loop");
         loopThread.start();
-        RedisAddress address = RedisAddress.parse("redis://127.0.0.1:" + port);
-        InetSocketAddress socket = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
-        redis = new RedisClient(address, socket, new RedisClient.Settings(1000, 1000, 1000, 1 << 20));
+        redis = new RedisClient(RedisAddress.parse(redisProcess.url()), redisProcess.address(),
+                new RedisClient.Settings(1000, 1000, 1000, 1 << 20));
         store = new RedisSessionStore(redis, SessionSettings.create(b -> b.idleTimeout(Duration.ofMinutes(30))
                 .lifetime(Duration.ofHours(2)).maxSessions(MAX).clock(clock::get)));
         EventLoop loop = server.loop();
@@ -87,8 +71,9 @@ class RedisSessionStoreTest {
             server.shutdown(Duration.ofMillis(100));
             loopThread.join(5_000);
         }
-        redisProcess.destroy();
-        redisProcess.waitFor(10, TimeUnit.SECONDS);
+        if (redisProcess != null) {
+            redisProcess.close();
+        }
     }
 
     /** Accepted connections of the loop's one (unused) listener. */
@@ -107,22 +92,6 @@ class RedisSessionStoreTest {
 
         @Override
         public void onShutdown() {
-        }
-    }
-
-    private void awaitListening(int port) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (true) {
-            try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                assertTrue(probe.isConnected());
-                return;
-            } catch (IOException e) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("redis-server did not start on port " + port, e);
-                }
-                // Waiting for another process to listen: a bounded wait between attempts.
-                redisProcess.waitFor(20, TimeUnit.MILLISECONDS);
-            }
         }
     }
 
