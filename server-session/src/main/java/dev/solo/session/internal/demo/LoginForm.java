@@ -2,12 +2,10 @@ package dev.solo.session.internal.demo;
 
 import dev.solo.http.BodyConsumer;
 import dev.solo.http.HttpException;
+import dev.solo.http.Parameters;
 import dev.solo.http.Status;
-import dev.solo.http.codec.PathDecoder;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
@@ -69,28 +67,13 @@ final class LoginForm implements BodyConsumer {
      */
     static Result parse(byte[] form) {
         try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(form));
-        } catch (CharacterCodingException e) {
+            // One char per byte: Parameters takes raw bytes and percent-escapes alike and checks that together they
+            // are UTF-8, which java.net.URLDecoder does not (it puts U+FFFD in place of a bad escape).
+            Parameters fields = Parameters.parse(new String(form, StandardCharsets.ISO_8859_1));
+            return new Result(clean(fields.first("name").orElse("")), null);
+        } catch (HttpException e) {
             return new Result("", Status.BAD_REQUEST);
         }
-        // One char per byte: the codec's decoder takes raw bytes and percent-escapes alike and checks that together
-        // they are UTF-8, which java.net.URLDecoder does not (it puts U+FFFD in place of a bad escape).
-        String text = new String(form, StandardCharsets.ISO_8859_1);
-        for (String pair : text.split("&")) {
-            int equals = pair.indexOf('=');
-            String key = equals < 0 ? pair : pair.substring(0, equals);
-            if (!key.equals("name")) {
-                continue;
-            }
-            String value = equals < 0 ? "" : pair.substring(equals + 1);
-            try {
-                return new Result(clean(PathDecoder.decodeQueryComponent(value)), null);
-            } catch (HttpException e) {
-                return new Result("", Status.BAD_REQUEST);
-            }
-        }
-        return new Result("", null);
     }
 
     private static String clean(String name) {
