@@ -8,6 +8,7 @@ import dev.solo.it.support.RawClient;
 import dev.solo.it.support.RawResponse;
 import dev.solo.it.support.SiteFiles;
 import dev.solo.it.support.TestServer;
+import dev.solo.it.support.Transport;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -20,6 +21,9 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Two server blocks on one address with opposite settings: every per-server directive follows the server the request
@@ -27,7 +31,13 @@ import org.junit.jupiter.api.io.TempDir;
  * generous everywhere, {@code other.test} is strict, so a setting taken from the wrong block shows as a wait of a
  * minute or a missing close.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Transport.class)
 class PerServerSettingsTest {
+
+    /** Plain TCP or TLS: every test here runs over both. */
+    @Parameter
+    Transport transport;
 
     private static final String CONFIG = """
             server {
@@ -81,7 +91,7 @@ class PerServerSettingsTest {
         Files.createDirectories(site.resolve("up"));
         // Answers long after any request timeout of this config but main.test's; killed when the exchange times out.
         SiteFiles.write(site, "cgi/slow.sh", "sleep 30\necho 'Content-Type: text/plain'\necho\necho late\n");
-        return TestServer.start(CONFIG, Map.of("root", site));
+        return TestServer.start(transport, CONFIG, Map.of("root", site));
     }
 
     private static String get(String host, String path) {
