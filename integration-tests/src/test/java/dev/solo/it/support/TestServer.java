@@ -78,6 +78,17 @@ public final class TestServer implements AutoCloseable {
     }
 
     /**
+     * @param transport plain or TLS
+     * @param config config text without placeholders
+     * @return the running server
+     * @throws ConfigException when the server rejects the config
+     * @throws IOException when the config cannot be written or an address cannot be bound
+     */
+    public static TestServer start(Transport transport, String config) throws ConfigException, IOException {
+        return start(transport, config, Map.of());
+    }
+
+    /**
      * Like {@link #start(String, Map)}, over a transport: for {@link Transport#TLS} every listen gets {@code ssl}
      * and the test certificate, and {@link #connect()}, {@link #uri(String)} speak TLS.
      *
@@ -201,7 +212,8 @@ public final class TestServer implements AutoCloseable {
      */
     public URI uri(int index, String path) {
         InetSocketAddress address = address(index);
-        return URI.create(transport.scheme() + "://" + address.getAddress().getHostAddress() + ":" + address.getPort() + path);
+        return URI.create(transport.scheme() + "://" + address.getAddress().getHostAddress() + ":" + address.getPort()
+                + path);
     }
 
     /**

@@ -44,6 +44,7 @@ public enum Transport {
             matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         matcher.appendTail(out);
-        return TestTls.get().mainContextDirectives() + out;
+        // Appended, not prepended, so that the positions of config errors stay those of the test's text.
+        return out + "\n" + TestTls.get().mainContextDirectives();
     }
 }
