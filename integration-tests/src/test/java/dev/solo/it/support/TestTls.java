@@ -3,18 +3,28 @@ package dev.solo.it.support;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLEngineResult;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
@@ -32,6 +42,7 @@ public final class TestTls {
     private TestTls(Path directory) throws IOException, GeneralSecurityException {
         this.directory = directory;
         this.clientContext = trusting(directory.resolve("ca.crt"));
+        warmUp(clientContext, serving(directory.resolve("server.crt"), directory.resolve("server.key")));
     }
 
     /**
@@ -108,6 +119,74 @@ public final class TestTls {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, factory.getTrustManagers(), null);
         return context;
+    }
+
+    private static SSLContext serving(Path chainFile, Path keyFile) throws IOException, GeneralSecurityException {
+        List<Certificate> chain = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(chainFile)) {
+            chain.addAll(CertificateFactory.getInstance("X.509").generateCertificates(in));
+        }
+        String pem = Files.readString(keyFile).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        PrivateKey key = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(
+                Base64.getDecoder().decode(pem)));
+        KeyStore keys = KeyStore.getInstance(KeyStore.getDefaultType());
+        keys.load(null, null);
+        keys.setKeyEntry("server", key, new char[0], chain.toArray(Certificate[]::new));
+        KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        factory.init(keys, new char[0]);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(factory.getKeyManagers(), null, null);
+        return context;
+    }
+
+    /**
+     * One TLS 1.3 handshake in memory, client and server engines passing records by hand. The first handshake of a
+     * JVM loads and initialises the JDK's TLS and elliptic-curve classes, which takes hundreds of milliseconds on a
+     * busy machine; the servers under test run in this JVM, and a test whose header timeout is shorter than that (a
+     * handshake counts against it) would fail for the JVM's start-up, not for the server.
+     */
+    private static void warmUp(SSLContext clientContext, SSLContext serverContext) throws SSLException {
+        SSLEngine client = clientContext.createSSLEngine("127.0.0.1", 443);
+        client.setUseClientMode(true);
+        SSLEngine server = serverContext.createSSLEngine();
+        server.setUseClientMode(false);
+        int size = Math.max(client.getSession().getPacketBufferSize(), server.getSession().getPacketBufferSize());
+        ByteBuffer toServer = ByteBuffer.allocate(size * 4);
+        ByteBuffer toClient = ByteBuffer.allocate(size * 4);
+        ByteBuffer plain = ByteBuffer.allocate(size * 4);
+        ByteBuffer empty = ByteBuffer.allocate(0);
+        client.beginHandshake();
+        server.beginHandshake();
+        for (int step = 0; step < 100 && !(done(client) && done(server)); step++) {
+            client.wrap(empty, toServer);
+            runTasks(client);
+            toServer.flip();
+            server.unwrap(toServer, plain.clear());
+            toServer.compact();
+            runTasks(server);
+            server.wrap(empty, toClient);
+            runTasks(server);
+            toClient.flip();
+            client.unwrap(toClient, plain.clear());
+            toClient.compact();
+            runTasks(client);
+        }
+        if (!done(client) || !done(server)) {
+            throw new SSLException("the warm-up handshake did not finish: " + client.getHandshakeStatus() + ", "
+                    + server.getHandshakeStatus());
+        }
+    }
+
+    private static boolean done(SSLEngine engine) {
+        return engine.getHandshakeStatus() == SSLEngineResult.HandshakeStatus.NOT_HANDSHAKING
+                || engine.getHandshakeStatus() == SSLEngineResult.HandshakeStatus.FINISHED;
+    }
+
+    private static void runTasks(SSLEngine engine) {
+        Runnable task;
+        while ((task = engine.getDelegatedTask()) != null) {
+            task.run();
+        }
     }
 
     /** @return the CA certificate, e.g. for {@code curl --cacert} */
