@@ -2,6 +2,7 @@ package dev.solo.it.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.solo.it.support.RawClient;
 import dev.solo.it.support.RawResponse;
@@ -74,6 +75,26 @@ class VirtualHostsTest {
                 """, roots)) {
             assertEquals(1, server.addresses().size(), "one address, one binding");
             assertEquals(site, siteFor(server, host));
+        }
+    }
+
+    @ParameterizedTest(name = "SNI {0}, Host: {1} -> {2}")
+    @CsvSource({"second.test, alias.second.test, site second", "a.wild.test, a.wild.test, site wild",
+        "unknown.test, first.test, site first", "FIRST.test, first.test:443, site first"})
+    @DisplayName("RFC 6066 §3, RFC 9110 §15.5.20: over TLS, an SNI name that selects the same server as Host is "
+            + "served by it")
+    void servesTheServerThatSniAndHostAgreeOn(String serverName, String host, String site) throws Exception {
+        // The other tests send no SNI, as a client dialling an address; a name that disagrees gets 421 (HttpsTest).
+        assumeTrue(transport == Transport.TLS, "SNI is TLS's");
+        try (TestServer server = TestServer.start(transport, """
+                server { listen 127.0.0.1:0; server_name first.test; root {first}; }
+                server { listen 127.0.0.1:0; server_name second.test alias.second.test; root {second}; }
+                server { listen 127.0.0.1:0; server_name *.wild.test; root {wild}; }
+                """, roots);
+             RawClient client = server.connect(0, serverName)) {
+            RawResponse response = client.send("GET / HTTP/1.1\r\nHost: " + host + "\r\n\r\n").readResponse();
+            assertEquals(200, response.status(), response::toString);
+            assertEquals(site, response.bodyText());
         }
     }
 
