@@ -142,9 +142,7 @@ class PerServerSettingsTest {
     @Test
     @DisplayName("send_timeout of the routed server drops a client that stops reading its queued responses")
     void sendTimeoutOfQueuedResponsesFollowsTheRoutedServer() throws Exception {
-        try (TestServer server = start(); Socket socket = new Socket()) {
-            socket.setReceiveBufferSize(4096);
-            socket.connect(server.address(0));
+        try (TestServer server = start(); Socket socket = slowReader(server)) {
             // A small cached file is answered from memory through the connection's output queue (16 of them fit in
             // it); 4000 of them are far more than the socket buffers hold, so the queue stalls and only the send
             // timeout can end the connection. The requests go on a thread of their own: once the server stops
@@ -166,6 +164,19 @@ class PerServerSettingsTest {
             await(Duration.ofSeconds(10), () -> server.solo().openConnections() == 0,
                     "other.test's 1 s send timeout closed the stalled connection (main.test's is 60 s)");
         }
+    }
+
+    /** A connected socket with a small receive buffer; over TLS the buffer is set after the handshake. */
+    private Socket slowReader(TestServer server) throws IOException {
+        if (transport == Transport.TLS) {
+            Socket socket = server.connect().socket();
+            socket.setReceiveBufferSize(4096);
+            return socket;
+        }
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(4096);
+        socket.connect(server.address(0));
+        return socket;
     }
 
     @Test
