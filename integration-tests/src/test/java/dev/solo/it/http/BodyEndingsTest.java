@@ -7,6 +7,7 @@ import dev.solo.it.support.RawClient;
 import dev.solo.it.support.RawResponse;
 import dev.solo.it.support.SiteFiles;
 import dev.solo.it.support.TestServer;
+import dev.solo.it.support.Transport;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,13 +18,22 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * How a request body ends when the client does not play along: a body that drips for ever is cut at
  * {@code client_body_total_timeout} however often a byte arrives (issue 15, item 9), and a body that turns out
  * malformed after the server has answered ends the connection right after that answer (item 18).
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Transport.class)
 class BodyEndingsTest {
+
+    /** Plain TCP or TLS: every test here runs over both. */
+    @Parameter
+    Transport transport;
 
     private static final String CONFIG = """
             server {
@@ -55,7 +65,7 @@ class BodyEndingsTest {
     private TestServer start(String config) throws Exception {
         SiteFiles.write(site, "ro/index.html", "read only");
         Files.createDirectories(site.resolve("up"));
-        return TestServer.start(config, Map.of("root", site));
+        return TestServer.start(transport, config, Map.of("root", site));
     }
 
     /** Sends one byte every 200 ms on its own thread, well inside the 5 s per-read timeout, until the socket fails. */

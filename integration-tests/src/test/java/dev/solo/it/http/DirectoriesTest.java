@@ -8,23 +8,36 @@ import dev.solo.it.support.RawClient;
 import dev.solo.it.support.RawResponse;
 import dev.solo.it.support.SiteFiles;
 import dev.solo.it.support.TestServer;
+import dev.solo.it.support.Transport;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Directories and file mapping: index files, the trailing-slash redirect, listings, 403, {@code root} and {@code alias}. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Transport.class)
 class DirectoriesTest {
 
+    /** Plain TCP or TLS: every test here runs over both. */
+    @Parameter
+    Transport transport;
+
     @TempDir
-    static Path base;
+    static Path temporary;
+    private static Path base;
     private static TestServer server;
 
-    @BeforeAll
-    static void startServer() throws Exception {
+    @BeforeParameterizedClassInvocation
+    static void startServer(Transport transport) throws Exception {
+        base = Files.createDirectories(temporary.resolve(transport.name()));
         Path site = SiteFiles.directory(base, "site");
         SiteFiles.write(site, "index.html", "<p>home</p>");
         SiteFiles.write(site, "withindex/index.html", "<p>dir index</p>");
@@ -41,7 +54,7 @@ class DirectoriesTest {
         Path docs = SiteFiles.directory(base, "docroot");
         SiteFiles.write(docs, "docs/guide.txt", "guide under root");
         SiteFiles.write(docs, "guide.txt", "guide at the top of the other root");
-        server = TestServer.start("""
+        server = TestServer.start(transport, """
                 server {
                     listen 127.0.0.1:0;
                     root {site};
@@ -53,7 +66,7 @@ class DirectoriesTest {
                 """, Map.of("site", site, "assets", assets, "docs", docs));
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stopServer() throws Exception {
         server.close();
     }

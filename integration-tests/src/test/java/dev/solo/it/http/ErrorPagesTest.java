@@ -8,15 +8,25 @@ import dev.solo.it.support.RawClient;
 import dev.solo.it.support.RawResponse;
 import dev.solo.it.support.SiteFiles;
 import dev.solo.it.support.TestServer;
+import dev.solo.it.support.Transport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Error responses: {@code error_page} files served with the original status, and the built-in pages. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Transport.class)
 class ErrorPagesTest {
+
+    /** Plain TCP or TLS: every test here runs over both. */
+    @Parameter
+    Transport transport;
 
     private static final String CUSTOM_404 = "<h1>custom not found</h1>";
     private static final String CUSTOM_405 = "<h1>custom method</h1>";
@@ -29,7 +39,7 @@ class ErrorPagesTest {
         SiteFiles.write(site, "errors/405.html", CUSTOM_405);
         SiteFiles.write(site, "page.txt", "page");
         SiteFiles.write(site, "plain/page.txt", "plain page");
-        return TestServer.start("""
+        return TestServer.start(transport, """
                 server {
                     listen 127.0.0.1:0;
                     root {root};

@@ -8,7 +8,9 @@ import dev.solo.it.support.RawClient;
 import dev.solo.it.support.RawResponse;
 import dev.solo.it.support.SiteFiles;
 import dev.solo.it.support.TestServer;
+import dev.solo.it.support.Transport;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,26 +18,37 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Methods (RFC 9110 §9): unknown ones, the {@code methods} directive and 405, HEAD, OPTIONS. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Transport.class)
 class MethodsTest {
 
+    /** Plain TCP or TLS: every test here runs over both. */
+    @Parameter
+    Transport transport;
+
     @TempDir
-    static Path site;
+    static Path temporary;
+    private static Path site;
     private static TestServer server;
 
-    @BeforeAll
-    static void startServer() throws Exception {
+    @BeforeParameterizedClassInvocation
+    static void startServer(Transport transport) throws Exception {
+        site = Files.createDirectories(temporary.resolve(transport.name()));
         SiteFiles.write(site, "page.html", "<h1>page</h1>");
         SiteFiles.write(site, "readonly/file.txt", "read me");
-        server = TestServer.start("""
+        server = TestServer.start(transport, """
                 server {
                     listen 127.0.0.1:0;
                     root {root};
@@ -45,7 +58,7 @@ class MethodsTest {
                 """, Map.of("root", site));
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stopServer() throws Exception {
         server.close();
     }

@@ -8,32 +8,44 @@ import dev.solo.it.support.RawClient;
 import dev.solo.it.support.RawResponse;
 import dev.solo.it.support.SiteFiles;
 import dev.solo.it.support.TestServer;
+import dev.solo.it.support.Transport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Requests that try to reach files outside the document root: dot segments raw and encoded, encoded separators, NUL,
  * backslashes, symbolic links out of the root. None may be answered with the secret; each gets 400, 403 or 404.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Transport.class)
 class PathTraversalTest {
+
+    /** Plain TCP or TLS: every test here runs over both. */
+    @Parameter
+    Transport transport;
 
     private static final String SECRET = "TOP-SECRET-CONTENT";
 
     @TempDir
-    static Path base;
+    static Path temporary;
+    private static Path base;
     private static TestServer server;
 
-    @BeforeAll
-    static void startServer() throws Exception {
+    @BeforeParameterizedClassInvocation
+    static void startServer(Transport transport) throws Exception {
+        base = Files.createDirectories(temporary.resolve(transport.name()));
         Path site = SiteFiles.directory(base, "site");
         Path outside = SiteFiles.directory(base, "outside");
         SiteFiles.write(base, "secret.txt", SECRET);
@@ -46,7 +58,7 @@ class PathTraversalTest {
         Files.createSymbolicLink(site.resolve("link-out.txt"), base.resolve("secret.txt"));
         Files.createSymbolicLink(site.resolve("dir-out"), outside);
         Files.createSymbolicLink(site.resolve("link-in.txt"), site.resolve("sub/inner.txt"));
-        server = TestServer.start("""
+        server = TestServer.start(transport, """
                 server {
                     listen 127.0.0.1:0;
                     root {site};
@@ -56,7 +68,7 @@ class PathTraversalTest {
                 """, Map.of("site", site, "assets", base.resolve("assets")));
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stopServer() throws Exception {
         server.close();
     }

@@ -8,6 +8,7 @@ import dev.solo.it.support.RawClient;
 import dev.solo.it.support.RawResponse;
 import dev.solo.it.support.SiteFiles;
 import dev.solo.it.support.TestServer;
+import dev.solo.it.support.Transport;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -20,6 +21,9 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Two server blocks on one address with opposite settings: every per-server directive follows the server the request
@@ -27,7 +31,13 @@ import org.junit.jupiter.api.io.TempDir;
  * generous everywhere, {@code other.test} is strict, so a setting taken from the wrong block shows as a wait of a
  * minute or a missing close.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Transport.class)
 class PerServerSettingsTest {
+
+    /** Plain TCP or TLS: every test here runs over both. */
+    @Parameter
+    Transport transport;
 
     private static final String CONFIG = """
             server {
@@ -81,7 +91,7 @@ class PerServerSettingsTest {
         Files.createDirectories(site.resolve("up"));
         // Answers long after any request timeout of this config but main.test's; killed when the exchange times out.
         SiteFiles.write(site, "cgi/slow.sh", "sleep 30\necho 'Content-Type: text/plain'\necho\necho late\n");
-        return TestServer.start(CONFIG, Map.of("root", site));
+        return TestServer.start(transport, CONFIG, Map.of("root", site));
     }
 
     private static String get(String host, String path) {
@@ -132,9 +142,7 @@ class PerServerSettingsTest {
     @Test
     @DisplayName("send_timeout of the routed server drops a client that stops reading its queued responses")
     void sendTimeoutOfQueuedResponsesFollowsTheRoutedServer() throws Exception {
-        try (TestServer server = start(); Socket socket = new Socket()) {
-            socket.setReceiveBufferSize(4096);
-            socket.connect(server.address(0));
+        try (TestServer server = start(); Socket socket = slowReader(server)) {
             // A small cached file is answered from memory through the connection's output queue (16 of them fit in
             // it); 4000 of them are far more than the socket buffers hold, so the queue stalls and only the send
             // timeout can end the connection. The requests go on a thread of their own: once the server stops
@@ -156,6 +164,19 @@ class PerServerSettingsTest {
             await(Duration.ofSeconds(10), () -> server.solo().openConnections() == 0,
                     "other.test's 1 s send timeout closed the stalled connection (main.test's is 60 s)");
         }
+    }
+
+    /** A connected socket with a small receive buffer; over TLS the buffer is set after the handshake. */
+    private Socket slowReader(TestServer server) throws IOException {
+        if (transport == Transport.TLS) {
+            Socket socket = server.connect().socket();
+            socket.setReceiveBufferSize(4096);
+            return socket;
+        }
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(4096);
+        socket.connect(server.address(0));
+        return socket;
     }
 
     @Test

@@ -8,33 +8,45 @@ import dev.solo.it.support.RawClient;
 import dev.solo.it.support.RawResponse;
 import dev.solo.it.support.SiteFiles;
 import dev.solo.it.support.TestServer;
+import dev.solo.it.support.Transport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Connection management (RFC 9112 §9): persistence by version and {@code Connection}, pipelining, requests that
- * arrive in pieces, {@code Expect: 100-continue} (RFC 9110 §10.1.1) and the timeouts that end idle or stalled clients.
+ * arrive in pieces, {@code Expect: 100-continue} (RFC 9110 §10.1.1) and the timeouts that end idle or stalled clients;
+ * over plain TCP and over TLS.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Transport.class)
 class PersistentConnectionTest {
 
     @TempDir
-    static Path site;
+    static Path sites;
+    private static Path site;
     private static TestServer server;
 
-    @BeforeAll
-    static void startServer() throws Exception {
+    @Parameter
+    Transport transport;
+
+    @BeforeParameterizedClassInvocation
+    static void startServer(Transport transport) throws Exception {
+        site = SiteFiles.directory(sites, transport.name());
         SiteFiles.write(site, "one.txt", "first");
         SiteFiles.write(site, "two.txt", "second");
         SiteFiles.write(site, "three.txt", "third");
         SiteFiles.directory(site, "up");
-        server = TestServer.start("""
+        server = TestServer.start(transport, """
                 client_header_timeout 400ms;
                 client_body_timeout 400ms;
                 keepalive_timeout 400ms;
@@ -46,7 +58,7 @@ class PersistentConnectionTest {
                 """, Map.of("root", site));
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stopServer() throws Exception {
         server.close();
     }
@@ -168,7 +180,8 @@ class PersistentConnectionTest {
             + "and the connection goes on")
     void dropsABodyThatArrivesAfterTheResponse() throws Exception {
         // Default timeouts here: the connection must stay open long after the body for the check to mean anything.
-        try (TestServer patient = TestServer.start("server { listen 127.0.0.1:0; root {root}; }", Map.of("root", site));
+        try (TestServer patient = TestServer.start(server.transport(), "server { listen 127.0.0.1:0; root {root}; }",
+                Map.of("root", site));
              RawClient client = patient.connect()) {
             // The 405 is answered from the head alone; the client sends the body only after reading it, as a client
             // that writes head and body separately may well do. Without "Connection: close" the connection must stay.
@@ -280,7 +293,7 @@ class PersistentConnectionTest {
     @Test
     @DisplayName("RFC 9112 §9.6: after keepalive_requests the last response says Connection: close, then the close")
     void closesAfterKeepaliveRequests() throws Exception {
-        try (TestServer limited = TestServer.start("""
+        try (TestServer limited = TestServer.start(server.transport(), """
                 keepalive_requests 2;
                 server { listen 127.0.0.1:0; root {root}; }
                 """, Map.of("root", site));

@@ -3,41 +3,54 @@ package dev.solo.it.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.solo.it.support.RawClient;
 import dev.solo.it.support.RawResponse;
 import dev.solo.it.support.SiteFiles;
 import dev.solo.it.support.TestServer;
+import dev.solo.it.support.Transport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The request line, header section and body framing as the server sees them on the wire (RFC 9112 §2-3, §5-7): what
  * it accepts, what it refuses with which status, and that a refusal of an unparseable message closes the connection.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Transport.class)
 class RequestLineAndFramingTest {
 
+    /** Plain TCP or TLS: every test here runs over both. */
+    @Parameter
+    Transport transport;
+
     @TempDir
-    static Path sites;
+    static Path temporary;
+    private static Path sites;
     private static TestServer server;
 
-    @BeforeAll
-    static void startServer() throws Exception {
+    @BeforeParameterizedClassInvocation
+    static void startServer(Transport transport) throws Exception {
+        sites = Files.createDirectories(temporary.resolve(transport.name()));
         Path a = SiteFiles.directory(sites, "a");
         Path b = SiteFiles.directory(sites, "b");
         SiteFiles.write(a, "a.txt", "0123456789");
         SiteFiles.write(a, "index.html", "<p>site a</p>");
         SiteFiles.directory(a, "up");
         SiteFiles.write(b, "index.html", "<p>site b</p>");
-        server = TestServer.start("""
+        server = TestServer.start(transport, """
                 server {
                     listen 127.0.0.1:0;
                     server_name a.test;
@@ -54,7 +67,7 @@ class RequestLineAndFramingTest {
                 """, Map.of("a", a, "b", b));
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stopServer() throws Exception {
         server.close();
     }
@@ -87,6 +100,9 @@ class RequestLineAndFramingTest {
     @Test
     @DisplayName("a TLS handshake on the plain port is closed at once, without an HTTP answer a TLS client could not read")
     void closesATlsHandshakeOnThePlainPort() throws Exception {
+        // Only a plain port can receive a ClientHello as HTTP bytes; the converse, plain HTTP on a TLS port, is
+        // HttpsTest's plainHttpOnTheTlsPortGetsAReadable400.
+        assumeTrue(transport == Transport.PLAIN, "a plain-port case");
         try (RawClient client = server.connect()) {
             client.send("\u0016\u0003\u0001\u0002\u0000\u0001\u0000\u00fc\u0003\u0003");
             assertEquals(0, client.readAll().length, "no bytes, just the close");

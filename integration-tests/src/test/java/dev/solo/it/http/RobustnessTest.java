@@ -9,6 +9,7 @@ import dev.solo.it.support.RawClient;
 import dev.solo.it.support.RawResponse;
 import dev.solo.it.support.SiteFiles;
 import dev.solo.it.support.TestServer;
+import dev.solo.it.support.Transport;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Path;
@@ -19,12 +20,21 @@ import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Misbehaving clients do not hurt the clients that behave: connections dropped at once, garbage, half-closed and
  * reset sockets, many connections at once. And the server is what it says: one loop thread, nothing else.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Transport.class)
 class RobustnessTest {
+
+    /** Plain TCP or TLS: every test here runs over both. */
+    @Parameter
+    Transport transport;
 
     private static final String REQUEST = "GET /ok.txt HTTP/1.1\r\nHost: x\r\n\r\n";
 
@@ -33,7 +43,7 @@ class RobustnessTest {
 
     private TestServer start() throws Exception {
         SiteFiles.write(site, "ok.txt", "ok");
-        return TestServer.start("server { listen 127.0.0.1:0; root {root}; }", Map.of("root", site));
+        return TestServer.start(transport, "server { listen 127.0.0.1:0; root {root}; }", Map.of("root", site));
     }
 
     private static void assertServes(TestServer server) throws Exception {

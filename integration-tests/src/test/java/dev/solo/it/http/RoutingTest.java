@@ -7,27 +7,40 @@ import dev.solo.it.support.RawClient;
 import dev.solo.it.support.RawResponse;
 import dev.solo.it.support.SiteFiles;
 import dev.solo.it.support.TestServer;
+import dev.solo.it.support.Transport;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Which location answers a path (longest prefix, exact match, decoded and normalised paths) and {@code return}. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Transport.class)
 class RoutingTest {
 
+    /** Plain TCP or TLS: every test here runs over both. */
+    @Parameter
+    Transport transport;
+
     @TempDir
-    static Path site;
+    static Path temporary;
+    private static Path site;
     private static TestServer server;
 
-    @BeforeAll
-    static void startServer() throws Exception {
+    @BeforeParameterizedClassInvocation
+    static void startServer(Transport transport) throws Exception {
+        site = Files.createDirectories(temporary.resolve(transport.name()));
         SiteFiles.write(site, "file.txt", "from the root");
-        server = TestServer.start("""
+        server = TestServer.start(transport, """
                 server {
                     listen 127.0.0.1:0;
                     root {root};
@@ -51,7 +64,7 @@ class RoutingTest {
                 """, Map.of("root", site));
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stopServer() throws Exception {
         server.close();
     }

@@ -13,18 +13,22 @@ import dev.solo.it.support.RawClient;
 import dev.solo.it.support.RawResponse;
 import dev.solo.it.support.SiteFiles;
 import dev.solo.it.support.TestServer;
+import dev.solo.it.support.Transport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
@@ -32,18 +36,26 @@ import org.slf4j.LoggerFactory;
  * Issue 15's static-file items: redirects that only name this server, preconditions (412), Range on GET only,
  * file-system errors that are the client's doing, and listings with symbolic links that lead nowhere or outside.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Transport.class)
 class StaticFileHardeningTest {
+
+    /** Plain TCP or TLS: every test here runs over both. */
+    @Parameter
+    Transport transport;
 
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz"; // 26 bytes
     /** The alphabet's modification time: 2020-06-01T12:00:00Z. */
     private static final Instant MODIFIED = Instant.parse("2020-06-01T12:00:00Z");
 
     @TempDir
-    static Path base;
+    static Path temporary;
+    private static Path base;
     private static TestServer server;
 
-    @BeforeAll
-    static void startServer() throws Exception {
+    @BeforeParameterizedClassInvocation
+    static void startServer(Transport transport) throws Exception {
+        base = Files.createDirectories(temporary.resolve(transport.name()));
         Path site = SiteFiles.directory(base, "site");
         Path alphabet = SiteFiles.write(site, "alphabet.txt", ALPHABET);
         Files.setLastModifiedTime(alphabet, FileTime.from(MODIFIED));
@@ -55,7 +67,7 @@ class StaticFileHardeningTest {
         Files.createSymbolicLink(site.resolve("listed/outside.bin"), secret);
         Files.createSymbolicLink(site.resolve("listed/inside-link.txt"), site.resolve("alphabet.txt"));
         Files.createSymbolicLink(site.resolve("listed/loop"), site.resolve("listed/loop"));
-        server = TestServer.start("""
+        server = TestServer.start(transport, """
                 server {
                     listen 127.0.0.1:0;
                     root {site};
@@ -64,7 +76,7 @@ class StaticFileHardeningTest {
                 """, Map.of("site", site));
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stopServer() throws Exception {
         server.close();
     }

@@ -10,33 +10,46 @@ import dev.solo.it.support.RawClient;
 import dev.solo.it.support.RawResponse;
 import dev.solo.it.support.SiteFiles;
 import dev.solo.it.support.TestServer;
+import dev.solo.it.support.Transport;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Static files: media types, validators and conditional requests (RFC 9110 §8.8, §13), byte ranges (RFC 9110 §14),
  * and bodies that arrive byte for byte.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Transport.class)
 class StaticFilesTest {
+
+    /** Plain TCP or TLS: every test here runs over both. */
+    @Parameter
+    Transport transport;
 
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz"; // 26 bytes
 
     @TempDir
-    static Path site;
+    static Path temporary;
+    private static Path site;
     private static TestServer server;
     private static byte[] big;
 
-    @BeforeAll
-    static void startServer() throws Exception {
+    @BeforeParameterizedClassInvocation
+    static void startServer(Transport transport) throws Exception {
+        site = Files.createDirectories(temporary.resolve(transport.name()));
         SiteFiles.write(site, "alphabet.txt", ALPHABET);
         SiteFiles.write(site, "page.html", "<p>page</p>");
         SiteFiles.write(site, "style.css", "p{}");
@@ -47,10 +60,10 @@ class StaticFilesTest {
         SiteFiles.write(site, "caf\u00e9 menu.txt", "coffee");
         big = SiteFiles.everyByte(3 * 1024 * 1024 + 7);
         SiteFiles.write(site, "big.bin", big);
-        server = TestServer.start("server { listen 127.0.0.1:0; root {root}; }", Map.of("root", site));
+        server = TestServer.start(transport, "server { listen 127.0.0.1:0; root {root}; }", Map.of("root", site));
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stopServer() throws Exception {
         server.close();
     }

@@ -9,7 +9,8 @@ import java.time.Duration;
 
 /**
  * The JDK {@link HttpClient} for ordinary requests: HTTP/1.1 only (no h2c upgrade headers), redirects not followed
- * (tests look at the 3xx itself), and a timeout on every request, so a hang fails instead of blocking.
+ * (tests look at the 3xx itself), and a timeout on every request, so a hang fails instead of blocking. For
+ * {@code https} it trusts the test CA of {@link TestTls} only.
  *
  * <p>The JDK client refuses to set {@code Host}, {@code Connection}, {@code Content-Length} and {@code Expect}
  * itself; use {@link RawClient} for those.
@@ -23,6 +24,7 @@ public final class Http {
             .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
+            .sslContext(TestTls.get().clientContext())
             .build();
 
     private Http() {

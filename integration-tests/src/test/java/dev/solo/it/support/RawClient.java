@@ -15,14 +15,23 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 
 /**
- * A byte-exact HTTP client on a plain {@link Socket}, for requests no ordinary client would send and for watching
- * what the server does with the connection.
+ * A byte-exact HTTP client on a plain {@link Socket} or over TLS ({@link #connectTls}), for requests no ordinary
+ * client would send and for watching what the server does with the connection.
  *
  * <p>Every read has a timeout ({@link #DEFAULT_TIMEOUT} unless changed), so a server that hangs fails the test with
  * a {@link SocketTimeoutException} instead of hanging it. Text is sent as ISO-8859-1, one byte per char, so
  * {@code "\u00ff"} is the byte 0xFF.
+ *
+ * <p>Over TLS the connection's end is TLS's: {@link #isClosedByServer()} and {@link #readAll()} accept only an end
+ * announced by close_notify (RFC 8446 §6.1), and fail on a TCP close without it, a truncation;
+ * {@link #shutdownOutput()} sends close_notify (a TLS 1.3 half-close) and {@link #abort()} resets the TCP connection
+ * under TLS, without close_notify, as a crashing client would.
  *
  * <pre>{@code
  * try (RawClient client = RawClient.connect(server.address(0))) {
@@ -39,11 +48,18 @@ public final class RawClient implements AutoCloseable {
     private static final int MAX_LINE = 64 * 1024;
 
     private final Socket socket;
+    /** The TCP socket: {@link #socket} itself, or the one under TLS. */
+    private final Socket tcp;
     private final InputStream in;
     private final OutputStream out;
 
     private RawClient(Socket socket) throws IOException {
+        this(socket, socket);
+    }
+
+    private RawClient(Socket socket, Socket tcp) throws IOException {
         this.socket = socket;
+        this.tcp = tcp;
         this.in = new BufferedInputStream(socket.getInputStream());
         this.out = socket.getOutputStream();
     }
@@ -62,6 +78,35 @@ public final class RawClient implements AutoCloseable {
             return new RawClient(socket);
         } catch (IOException | RuntimeException e) {
             socket.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Connects over TLS and completes the handshake, trusting the test CA only ({@link TestTls}).
+     *
+     * @param address where the server listens with {@code ssl}
+     * @param serverName the SNI name to send, or null to send none (as a client that dials an IP address)
+     * @return a connected client with the default read timeout and Nagle off
+     * @throws IOException when the connection or the handshake fails
+     */
+    public static RawClient connectTls(InetSocketAddress address, String serverName) throws IOException {
+        Socket tcp = new Socket();
+        try {
+            tcp.setTcpNoDelay(true);
+            tcp.connect(address, (int) DEFAULT_TIMEOUT.toMillis());
+            tcp.setSoTimeout((int) DEFAULT_TIMEOUT.toMillis());
+            SSLSocket tls = (SSLSocket) TestTls.get().clientContext().getSocketFactory().createSocket(tcp,
+                    address.getAddress().getHostAddress(), address.getPort(), true);
+            if (serverName != null) {
+                SSLParameters parameters = tls.getSSLParameters();
+                parameters.setServerNames(List.of(new SNIHostName(serverName)));
+                tls.setSSLParameters(parameters);
+            }
+            tls.startHandshake();
+            return new RawClient(tls, tcp);
+        } catch (IOException | RuntimeException e) {
+            tcp.close();
             throw e;
         }
     }
@@ -86,9 +131,14 @@ public final class RawClient implements AutoCloseable {
         return this;
     }
 
-    /** @return the socket, for options the client does not wrap */
+    /** @return the socket, for options the client does not wrap: over TLS the {@link SSLSocket} */
     public Socket socket() {
         return socket;
+    }
+
+    /** @return whether this client speaks TLS */
+    public boolean isTls() {
+        return socket != tcp;
     }
 
     // ---- sending ----
@@ -140,7 +190,8 @@ public final class RawClient implements AutoCloseable {
     }
 
     /**
-     * Half-closes: the server sees end-of-stream, and this client can still read.
+     * Half-closes: the server sees end-of-stream, and this client can still read. Over TLS this sends close_notify
+     * and leaves the TCP connection open, the half-close of TLS 1.3 (RFC 8446 §6.1).
      *
      * @return this client
      * @throws IOException when the socket is closed
@@ -188,6 +239,8 @@ public final class RawClient implements AutoCloseable {
         } catch (SocketTimeoutException e) {
             throw new SocketTimeoutException("the server did not close the connection; received so far:\n"
                     + all.toString(StandardCharsets.ISO_8859_1));
+        } catch (SSLException e) {
+            throw truncated(e);
         }
         return all.toByteArray();
     }
@@ -196,7 +249,7 @@ public final class RawClient implements AutoCloseable {
      * Waits up to the read timeout for the server to close the connection.
      *
      * @return true when the connection ended (end-of-stream or reset), false when it stayed open and silent
-     * @throws AssertionError when the server sent more bytes instead
+     * @throws AssertionError when the server sent more bytes instead, or over TLS when it closed without close_notify
      * @throws IOException on another read failure
      */
     public boolean isClosedByServer() throws IOException {
@@ -213,7 +266,14 @@ public final class RawClient implements AutoCloseable {
             return false;
         } catch (SocketException e) {
             return true; // reset by the server
+        } catch (SSLException e) {
+            throw truncated(e);
         }
+    }
+
+    /** The JDK reports a TCP end without close_notify as an SSLException, unlike a reset (a SocketException). */
+    private static AssertionError truncated(SSLException e) {
+        return new AssertionError("the server ended the TLS connection without close_notify (RFC 8446 §6.1)", e);
     }
 
     private RawResponse read(boolean headRequest) throws IOException {
@@ -306,12 +366,13 @@ public final class RawClient implements AutoCloseable {
     }
 
     /**
-     * Closes with a reset instead of a FIN (SO_LINGER 0), as a crashing client would.
+     * Closes with a reset instead of a FIN (SO_LINGER 0), as a crashing client would; over TLS without close_notify.
      *
      * @throws IOException when closing fails
      */
     public void abort() throws IOException {
-        socket.setSoLinger(true, 0);
+        tcp.setSoLinger(true, 0);
+        tcp.close();
         socket.close();
     }
 

@@ -46,14 +46,16 @@ public final class TestServer implements AutoCloseable {
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final Solo solo;
+    private final Transport transport;
     private final Path configFile;
     private final Path ownedDirectory;
     private final Thread thread;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private boolean closed;
 
-    private TestServer(Solo solo, Path configFile, Path ownedDirectory) {
+    private TestServer(Solo solo, Transport transport, Path configFile, Path ownedDirectory) {
         this.solo = solo;
+        this.transport = transport;
         this.configFile = configFile;
         this.ownedDirectory = ownedDirectory;
         this.thread = new Thread(this::runLoop, "solo-it-server-" + THREADS.incrementAndGet());
@@ -72,9 +74,38 @@ public final class TestServer implements AutoCloseable {
      * @throws IOException when the config file cannot be written
      */
     public static TestServer start(String config, Map<String, ?> values) throws ConfigException, IOException {
+        return start(Transport.PLAIN, config, values);
+    }
+
+    /**
+     * @param transport plain or TLS
+     * @param config config text without placeholders
+     * @return the running server
+     * @throws ConfigException when the server rejects the config
+     * @throws IOException when the config cannot be written or an address cannot be bound
+     */
+    public static TestServer start(Transport transport, String config) throws ConfigException, IOException {
+        return start(transport, config, Map.of());
+    }
+
+    /**
+     * Like {@link #start(String, Map)}, over a transport: for {@link Transport#TLS} every listen gets {@code ssl}
+     * and the test certificate, and {@link #connect()}, {@link #uri(String)} speak TLS.
+     *
+     * @param transport plain or TLS
+     * @param config config text
+     * @param values placeholder values, e.g. {@code Map.of("root", site)}
+     * @return the running server
+     * @throws ConfigException when the server rejects the config
+     * @throws BindFailure when an address cannot be bound
+     * @throws IOException when the config file cannot be written
+     */
+    public static TestServer start(Transport transport, String config, Map<String, ?> values)
+            throws ConfigException, IOException {
         Path directory = Files.createTempDirectory("solo-it-");
         try {
-            return start(ConfigText.write(directory, config, values), directory);
+            String text = transport.config(ConfigText.render(config, values));
+            return start(transport, ConfigText.write(directory, text, Map.of()), directory);
         } catch (ConfigException | IOException | RuntimeException e) {
             deleteTree(directory);
             throw e;
@@ -100,13 +131,14 @@ public final class TestServer implements AutoCloseable {
      * @throws BindFailure when an address cannot be bound
      */
     public static TestServer startFile(Path configFile) throws ConfigException, BindFailure {
-        return start(configFile, null);
+        return start(Transport.PLAIN, configFile, null);
     }
 
-    private static TestServer start(Path configFile, Path ownedDirectory) throws ConfigException, BindFailure {
+    private static TestServer start(Transport transport, Path configFile, Path ownedDirectory)
+            throws ConfigException, BindFailure {
         Solo solo = Solo.configure(configFile);
         solo.start();
-        TestServer server = new TestServer(solo, configFile, ownedDirectory);
+        TestServer server = new TestServer(solo, transport, configFile, ownedDirectory);
         server.thread.start();
         return server;
     }
@@ -122,6 +154,11 @@ public final class TestServer implements AutoCloseable {
     /** @return the configured server, e.g. for {@link Solo#openConnections()} */
     public Solo solo() {
         return solo;
+    }
+
+    /** @return how clients reach this server */
+    public Transport transport() {
+        return transport;
     }
 
     /** @return the config file the server read */
@@ -162,7 +199,7 @@ public final class TestServer implements AutoCloseable {
 
     /**
      * @param path an origin-form target, e.g. {@code /a.txt?x=1}
-     * @return {@code http://ADDRESS:PORT/path} on the first binding
+     * @return {@code http://ADDRESS:PORT/path} on the first binding ({@code https} over TLS)
      */
     public URI uri(String path) {
         return uri(0, path);
@@ -175,7 +212,8 @@ public final class TestServer implements AutoCloseable {
      */
     public URI uri(int index, String path) {
         InetSocketAddress address = address(index);
-        return URI.create("http://" + address.getAddress().getHostAddress() + ":" + address.getPort() + path);
+        return URI.create(transport.scheme() + "://" + address.getAddress().getHostAddress() + ":" + address.getPort()
+                + path);
     }
 
     /**
@@ -192,7 +230,18 @@ public final class TestServer implements AutoCloseable {
      * @throws IOException when the connection fails
      */
     public RawClient connect(int index) throws IOException {
-        return RawClient.connect(address(index));
+        return connect(index, null);
+    }
+
+    /**
+     * @param index which binding
+     * @param serverName over TLS, the SNI name to send (null for none); ignored over plain TCP
+     * @return a raw client connected to it
+     * @throws IOException when the connection or the handshake fails
+     */
+    public RawClient connect(int index, String serverName) throws IOException {
+        return transport == Transport.TLS ? RawClient.connectTls(address(index), serverName)
+                : RawClient.connect(address(index));
     }
 
     /**

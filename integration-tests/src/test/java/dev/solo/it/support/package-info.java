@@ -6,9 +6,13 @@
  *   <li>{@link dev.solo.it.support.TestServer} writes a config text (with {@code {name}} placeholders for test
  *       directories), configures, binds and runs a {@code Solo} on its own thread; {@code close()} stops it and checks
  *       that the loop ended.</li>
- *   <li>{@link dev.solo.it.support.RawClient} speaks bytes over a plain socket, for everything a well-behaved client
- *       would never send, and reads one response at a time into a {@link dev.solo.it.support.RawResponse}.</li>
+ *   <li>{@link dev.solo.it.support.RawClient} speaks bytes over a plain or a TLS socket, for everything a
+ *       well-behaved client would never send, and reads one response at a time into a
+ *       {@link dev.solo.it.support.RawResponse}.</li>
  *   <li>{@link dev.solo.it.support.Http} wraps the JDK {@code HttpClient} for ordinary requests.</li>
+ *   <li>{@link dev.solo.it.support.Transport} runs a test class over plain TCP and over TLS: the server's listens
+ *       get {@code ssl} and the certificate of {@link dev.solo.it.support.TestTls} (a test CA made once per JVM), and
+ *       the clients speak TLS trusting that CA.</li>
  *   <li>{@link dev.solo.it.support.ConfigText} and {@link dev.solo.it.support.SiteFiles} write configs and site
  *       files.</li>
  * </ul>

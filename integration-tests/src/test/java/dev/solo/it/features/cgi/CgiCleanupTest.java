@@ -8,6 +8,7 @@ import dev.solo.it.features.support.GeneratedContent;
 import dev.solo.it.features.support.Poll;
 import dev.solo.it.support.RawClient;
 import dev.solo.it.support.TestServer;
+import dev.solo.it.support.Transport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,13 +22,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * What scripts leave behind once they are done, however they ended: no process still running, no zombie, no spooled
  * body or standard-error file ({@code solo-cgi-*} in {@code java.io.tmpdir}, see the CGI module's package
  * documentation).
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Transport.class)
 class CgiCleanupTest {
+
+    /** Plain TCP or TLS: every test here runs over both. */
+    @Parameter
+    Transport transport;
 
     private static final Duration CLEAN_UP = Duration.ofSeconds(5);
     private static final Path TMP = Path.of(System.getProperty("java.io.tmpdir"));
@@ -49,7 +59,7 @@ class CgiCleanupTest {
     @DisplayName("after scripts that succeed, crash, print garbage and time out: no process, zombie or temp file left")
     void everyEndingCleansUp() throws Exception {
         // 3 s: long enough for python3 and php-cgi to start on a loaded machine (they take over 1 s at load 20).
-        try (TestServer server = CgiSite.start(site, "3s", 16)) {
+        try (TestServer server = CgiSite.start(transport, site, "3s", 16)) {
             assertEquals(200, server.get("/cgi-bin/hello.sh").statusCode());
             assertEquals(200, server.get("/cgi-bin/vars.py").statusCode());
             assertEquals(200, server.get("/cgi-bin/hello.php").statusCode());
@@ -64,7 +74,7 @@ class CgiCleanupTest {
     @DisplayName("a client that goes away while its script runs: the script and its child are killed at once")
     void clientGoneKillsTheScript() throws Exception {
         // A timeout far beyond the wait below: only the client's leaving can end the script in time.
-        try (TestServer server = CgiSite.start(site, "60s", 16)) {
+        try (TestServer server = CgiSite.start(transport, site, "60s", 16)) {
             String seconds = CgiSite.uniqueSleep();
             try (RawClient client = server.connect()) {
                 client.send("GET /cgi-bin/hang.sh?" + seconds + " HTTP/1.1\r\nHost: it.test\r\n\r\n");
@@ -79,7 +89,7 @@ class CgiCleanupTest {
     @Test
     @DisplayName("a POST body that stops half-way: the spooled part is removed and the script never runs")
     void abortedBodyLeavesNoSpool() throws Exception {
-        try (TestServer server = CgiSite.start(site, "60s", 16)) {
+        try (TestServer server = CgiSite.start(transport, site, "60s", 16)) {
             byte[] part = GeneratedContent.of(9, 200_000).bytes();
             try (RawClient client = server.connect()) {
                 client.send("POST /cgi-bin/echo.py HTTP/1.1\r\nHost: it.test\r\nContent-Length: 1000000\r\n\r\n")

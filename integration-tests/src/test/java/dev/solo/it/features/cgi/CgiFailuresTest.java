@@ -7,32 +7,45 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.solo.it.features.support.ChildProcesses;
 import dev.solo.it.support.RawClient;
 import dev.solo.it.support.TestServer;
+import dev.solo.it.support.Transport;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Scripts that fail, hang or do not exist: the client gets a gateway error or a not-found, never a hang. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Transport.class)
 class CgiFailuresTest {
 
+    /** Plain TCP or TLS: every test here runs over both. */
+    @Parameter
+    Transport transport;
+
     @TempDir
-    static Path site;
+    static Path temporary;
+    private static Path site;
 
     private static TestServer server;
 
-    @BeforeAll
-    static void startServer() throws Exception {
+    @BeforeParameterizedClassInvocation
+    static void startServer(Transport transport) throws Exception {
+        site = Files.createDirectories(temporary.resolve(transport.name()));
         CgiSite.install(site);
         // 3 s: long enough for python3 to start on a loaded machine (it takes over 1 s at load 20).
-        server = CgiSite.start(site, "3s", 16);
+        server = CgiSite.start(transport, site, "3s", 16);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stopServer() throws Exception {
         server.close();
     }

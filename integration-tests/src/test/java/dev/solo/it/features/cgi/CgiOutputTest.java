@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.solo.it.support.Http;
 import dev.solo.it.support.TestServer;
+import dev.solo.it.support.Transport;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -15,28 +16,39 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * What a script prints and what the client gets: error statuses without a body get the server's error pages, a
  * local redirect the server would refuse is the script's fault, a large header block is accepted however the pipe
  * splits it, and standard error is bounded.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Transport.class)
 class CgiOutputTest {
+
+    /** Plain TCP or TLS: every test here runs over both. */
+    @Parameter
+    Transport transport;
 
     private static final String ERROR_PAGE = "<!DOCTYPE html><title>ours</title><p>our own 500 page\n";
 
     @TempDir
-    static Path site;
+    static Path temporary;
+    private static Path site;
 
     private static TestServer server;
 
-    @BeforeAll
-    static void startServer() throws Exception {
+    @BeforeParameterizedClassInvocation
+    static void startServer(Transport transport) throws Exception {
+        site = Files.createDirectories(temporary.resolve(transport.name()));
         CgiSite.install(site);
         Files.createDirectories(site.resolve("errors"));
         Files.writeString(site.resolve("errors/500.html"), ERROR_PAGE);
@@ -50,10 +62,10 @@ class CgiOutputTest {
                 + "printf '" + half + "\\n\\nok'");
         CgiSite.script(site, "chatty.sh", "head -c 50000000 /dev/zero | tr '\\0' 'e' >&2\n"
                 + "printf 'Content-Type: text/plain\\n\\nstill answered'");
-        server = CgiSite.start(site, "30s", 16, "error_page 500 /errors/500.html;");
+        server = CgiSite.start(transport, site, "30s", 16, "error_page 500 /errors/500.html;");
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stopServer() throws Exception {
         server.close();
     }

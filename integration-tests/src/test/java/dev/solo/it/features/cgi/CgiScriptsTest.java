@@ -9,27 +9,39 @@ import dev.solo.it.support.Http;
 import dev.solo.it.support.RawClient;
 import dev.solo.it.support.RawResponse;
 import dev.solo.it.support.TestServer;
+import dev.solo.it.support.TestTls;
+import dev.solo.it.support.Transport;
 import java.net.CookieManager;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * CGI/1.1 scripts (RFC 3875) in Python, Perl, bash and PHP through the real server: what they are told in their
  * environment, what they read on standard input, and how what they print becomes the response.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Transport.class)
 class CgiScriptsTest {
+
+    /** Plain TCP or TLS: every test here runs over both. */
+    @Parameter
+    Transport transport;
 
     /** The meta-variables the server sets itself (RFC 3875 §4.1 and the usual extensions). */
     private static final Set<String> CGI_VARIABLES = Set.of("AUTH_TYPE", "CONTENT_LENGTH", "CONTENT_TYPE",
@@ -39,18 +51,20 @@ class CgiScriptsTest {
             "REDIRECT_STATUS");
 
     @TempDir
-    static Path site;
+    static Path temporary;
+    private static Path site;
 
     private static Path cgiBin;
     private static TestServer server;
 
-    @BeforeAll
-    static void startServer() throws Exception {
+    @BeforeParameterizedClassInvocation
+    static void startServer(Transport transport) throws Exception {
+        site = Files.createDirectories(temporary.resolve(transport.name()));
         cgiBin = CgiSite.install(site);
-        server = CgiSite.start(site, "10s", 16);
+        server = CgiSite.start(transport, site, "10s", 16);
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stopServer() throws Exception {
         server.close();
     }
@@ -245,7 +259,8 @@ class CgiScriptsTest {
     @DisplayName("a PHP script's cookie comes back on the next request (the demo's cookie.php)")
     void phpCookieMakesTheRoundTrip() throws Exception {
         HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).cookieHandler(new CookieManager()).build();
+                .connectTimeout(Duration.ofSeconds(5)).cookieHandler(new CookieManager())
+                .sslContext(TestTls.get().clientContext()).build();
         HttpResponse<String> first = browser.send(Http.request(server.uri("/cgi-bin/cookie.php")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, first.statusCode(), first::body);

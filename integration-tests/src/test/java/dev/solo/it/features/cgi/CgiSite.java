@@ -3,6 +3,7 @@ package dev.solo.it.features.cgi;
 import dev.solo.it.features.support.Programs;
 import dev.solo.it.support.RepositoryPaths;
 import dev.solo.it.support.TestServer;
+import dev.solo.it.support.Transport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -98,7 +99,33 @@ final class CgiSite {
      * @throws Exception when it does not start
      */
     static TestServer start(Path root, String timeout, int maxProcesses, String extra) throws Exception {
-        return TestServer.start(CONFIG, Map.of("root", root, "timeout", timeout, "max", maxProcesses,
+        return start(Transport.PLAIN, root, timeout, maxProcesses, extra);
+    }
+
+    /**
+     * @param transport plain or TLS
+     * @param root a directory filled by {@link #install}
+     * @param timeout the {@code cgi_timeout} value, e.g. {@code 10s}
+     * @param maxProcesses the {@code cgi_max_processes} value
+     * @return the running server
+     * @throws Exception when it does not start
+     */
+    static TestServer start(Transport transport, Path root, String timeout, int maxProcesses) throws Exception {
+        return start(transport, root, timeout, maxProcesses, "");
+    }
+
+    /**
+     * @param transport plain or TLS
+     * @param root a directory filled by {@link #install}
+     * @param timeout the {@code cgi_timeout} value, e.g. {@code 10s}
+     * @param maxProcesses the {@code cgi_max_processes} value
+     * @param extra more directives for the server block, e.g. {@code cgi_queue_size 1;}
+     * @return the running server
+     * @throws Exception when it does not start
+     */
+    static TestServer start(Transport transport, Path root, String timeout, int maxProcesses, String extra)
+            throws Exception {
+        return TestServer.start(transport, CONFIG, Map.of("root", root, "timeout", timeout, "max", maxProcesses,
                 "extra", extra));
     }
 

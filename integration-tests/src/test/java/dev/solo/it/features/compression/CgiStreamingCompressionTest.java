@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.solo.it.features.support.Programs;
+import dev.solo.it.support.RawClient;
 import dev.solo.it.support.SiteFiles;
 import dev.solo.it.support.TestServer;
+import dev.solo.it.support.Transport;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -19,12 +21,21 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A CGI script's output is compressed as it arrives and sent in chunks: the client reads and inflates the first part
  * while the script still waits (for a file the test creates only then), so nothing is held back until the end.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Transport.class)
 class CgiStreamingCompressionTest {
+
+    /** Plain TCP or TLS: every test here runs over both. */
+    @Parameter
+    Transport transport;
 
     @TempDir
     Path site;
@@ -43,7 +54,7 @@ class CgiStreamingCompressionTest {
                 sys.stdout.write('<p>second part</p>\\n' * 200)
                 """.formatted("'" + go + "'"));
         String expected = "<p>first part</p>\n".repeat(200) + "<p>second part</p>\n".repeat(200);
-        try (TestServer server = TestServer.start("""
+        try (TestServer server = TestServer.start(transport, """
                 server {
                     listen 127.0.0.1:0;
                     root {root};
@@ -51,7 +62,8 @@ class CgiStreamingCompressionTest {
                     location /cgi-bin/ { cgi .py python3; cgi_timeout 30s; }
                 }
                 """, Map.of("root", site));
-                Socket socket = new Socket(server.address(0).getAddress(), server.port())) {
+                RawClient client = server.connect()) {
+            Socket socket = client.socket();
             socket.setSoTimeout(20_000);
             socket.getOutputStream().write(("GET /cgi-bin/slow.py HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\n"
                     + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));

@@ -12,6 +12,8 @@ import dev.solo.it.support.RawClient;
 import dev.solo.it.support.RawResponse;
 import dev.solo.it.support.SiteFiles;
 import dev.solo.it.support.TestServer;
+import dev.solo.it.support.TestTls;
+import dev.solo.it.support.Transport;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,9 +28,18 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@code gzip on;} with real clients: what they decode is the file, byte for byte, and every rule has its case. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Transport.class)
 class CompressionTest {
+
+    /** Plain TCP or TLS: every test here runs over both. */
+    @Parameter
+    Transport transport;
 
     private static final String CONFIG = """
             server {
@@ -71,7 +82,7 @@ class CompressionTest {
         SiteFiles.write(site, "small.html", "<p>small</p>");
         SiteFiles.write(site, "photo.png", html(5000));
         SiteFiles.write(site, "errors/404.html", html(3000));
-        return TestServer.start(CONFIG, Map.of("root", site));
+        return TestServer.start(transport, CONFIG, Map.of("root", site));
     }
 
     private static RawResponse get(TestServer server, String target, String... headers) throws Exception {
@@ -112,9 +123,9 @@ class CompressionTest {
         try (TestServer server = start()) {
             for (String name : new String[] {"page.html", "big.html", "level9/big.html"}) {
                 Path out = site.resolve("curl.out");
-                Process process = new ProcessBuilder(curl.toString(), "-s", "--compressed", "-o", out.toString(),
-                        "-w", "%{size_download}", server.uri("/" + name).toString()).redirectErrorStream(true)
-                        .start();
+                Process process = new ProcessBuilder(curl.toString(), "-s", "--compressed", "--cacert",
+                        TestTls.get().ca().toString(), "-o", out.toString(), "-w", "%{size_download}",
+                        server.uri("/" + name).toString()).redirectErrorStream(true).start();
                 String downloaded = new String(process.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
                 assertTrue(process.waitFor(30, TimeUnit.SECONDS));
                 assertEquals(0, process.exitValue(), downloaded);

@@ -8,6 +8,7 @@ import dev.solo.it.support.RawClient;
 import dev.solo.it.support.RawResponse;
 import dev.solo.it.support.SiteFiles;
 import dev.solo.it.support.TestServer;
+import dev.solo.it.support.Transport;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,9 +19,18 @@ import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@code gzip_static} and {@code brotli_static}: the compressed copy next to a file, sent as it is. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Transport.class)
 class PrecompressedFilesTest {
+
+    /** Plain TCP or TLS: every test here runs over both. */
+    @Parameter
+    Transport transport;
 
     @TempDir
     Path site;
@@ -44,7 +54,7 @@ class PrecompressedFilesTest {
         Instant now = Instant.now();
         Files.setLastModifiedTime(site.resolve("stale/site.css.gz"), FileTime.from(now.minusSeconds(3600)));
         Files.setLastModifiedTime(site.resolve("stale/site.css.br"), FileTime.from(now.minusSeconds(3600)));
-        return TestServer.start("""
+        return TestServer.start(transport, """
                 server {
                     listen 127.0.0.1:0;
                     root {root};

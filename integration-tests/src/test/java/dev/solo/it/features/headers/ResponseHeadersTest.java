@@ -11,6 +11,7 @@ import dev.solo.it.support.RawClient;
 import dev.solo.it.support.RawResponse;
 import dev.solo.it.support.SiteFiles;
 import dev.solo.it.support.TestServer;
+import dev.solo.it.support.Transport;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -20,9 +21,18 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@code add_header}, {@code return} with variables, {@code expires} and {@code etag}, seen by real clients. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Transport.class)
 class ResponseHeadersTest {
+
+    /** Plain TCP or TLS: every test here runs over both. */
+    @Parameter
+    Transport transport;
 
     @TempDir
     Path site;
@@ -41,7 +51,7 @@ class ResponseHeadersTest {
     void addHeaderPutsSecurityHeadersOnPagesAndWithAlwaysOnErrorsToo() throws Exception {
         SiteFiles.write(site, "index.html", "<h1>home</h1>");
         SiteFiles.write(site, "api/data.json", "{}");
-        try (TestServer server = TestServer.start("""
+        try (TestServer server = TestServer.start(transport, """
                 server {
                     listen 127.0.0.1:0;
                     root {root};
@@ -72,7 +82,7 @@ class ResponseHeadersTest {
 
     @Test
     void returnRedirectsToHttpsWithTheHostAndTheWholeRequestUri() throws Exception {
-        try (TestServer server = TestServer.start("""
+        try (TestServer server = TestServer.start(transport, """
                 server {
                     listen 127.0.0.1:0;
                     return 301 https://$host$request_uri;
@@ -88,7 +98,7 @@ class ResponseHeadersTest {
 
     @Test
     void returnFillsInEveryVariable() throws Exception {
-        try (TestServer server = TestServer.start("""
+        try (TestServer server = TestServer.start(transport, """
                 server {
                     listen 127.0.0.1:0;
                     location /vars/ { return 200 "$scheme $host $server_port $uri [$args] $remote_addr"; }
@@ -96,7 +106,7 @@ class ResponseHeadersTest {
                 }
                 """)) {
             RawResponse vars = get(server, "/vars/%C3%A9t%C3%A9?q=1");
-            assertEquals("http www.example.test " + server.port() + " /vars/%C3%A9t%C3%A9 [q=1] 127.0.0.1",
+            assertEquals(transport.scheme() + " www.example.test " + server.port() + " /vars/%C3%A9t%C3%A9 [q=1] 127.0.0.1",
                     vars.bodyText());
             RawResponse line = get(server, "/line/x%20y%C3%A9");
             assertEquals(302, line.status());
@@ -107,7 +117,7 @@ class ResponseHeadersTest {
 
     @Test
     void anUnknownVariableStopsTheServerWithItsPosition() {
-        ConfigException e = assertThrows(ConfigException.class, () -> TestServer.start("""
+        ConfigException e = assertThrows(ConfigException.class, () -> TestServer.start(transport, """
                 server {
                     listen 127.0.0.1:0;
                     return 301 https://$hostname$request_uri;
@@ -121,7 +131,7 @@ class ResponseHeadersTest {
     void expiresTellsBrowsersHowLongToKeepAFile() throws Exception {
         SiteFiles.write(site, "css/site.css", "body{}");
         SiteFiles.write(site, "index.html", "<h1>home</h1>");
-        try (TestServer server = TestServer.start("""
+        try (TestServer server = TestServer.start(transport, """
                 server {
                     listen 127.0.0.1:0;
                     root {root};
@@ -147,7 +157,7 @@ class ResponseHeadersTest {
     @Test
     void etagOffSendsNoTagButKeepsLastModified() throws Exception {
         SiteFiles.write(site, "a.txt", "a");
-        try (TestServer server = TestServer.start("""
+        try (TestServer server = TestServer.start(transport, """
                 server {
                     listen 127.0.0.1:0;
                     root {root};

@@ -11,6 +11,7 @@ import dev.solo.it.support.RawClient;
 import dev.solo.it.support.RawResponse;
 import dev.solo.it.support.SiteFiles;
 import dev.solo.it.support.TestServer;
+import dev.solo.it.support.Transport;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -26,14 +27,23 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Uploads that must not store anything (aborted, too large), deletion, the methods a location allows, and the
  * listing of what was stored.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Transport.class)
 class UploadFailuresTest {
+
+    /** Plain TCP or TLS: every test here runs over both. */
+    @Parameter
+    Transport transport;
 
     private static final String CONFIG = """
             server {
@@ -65,7 +75,7 @@ class UploadFailuresTest {
     void startServer() throws Exception {
         uploads = Files.createDirectories(site.resolve("uploads"));
         Files.createDirectories(site.resolve("keep"));
-        server = TestServer.start(CONFIG, Map.of("root", site));
+        server = TestServer.start(transport, CONFIG, Map.of("root", site));
     }
 
     @AfterEach
