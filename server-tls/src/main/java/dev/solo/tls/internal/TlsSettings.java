@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.cert.CertificateExpiredException;
@@ -45,15 +46,30 @@ final class TlsSettings {
 
     private final Directive server;
     private final Function<String, Optional<Directive>> inherited;
+    /** The {@code ssl_provider}'s, or null for the JDK's. */
+    private final Provider provider;
     private final List<ConfigError> errors = new ArrayList<>();
 
-    private TlsSettings(Directive server, Function<String, Optional<Directive>> inherited) {
+    private TlsSettings(Directive server, Function<String, Optional<Directive>> inherited, Provider provider) {
         this.server = server;
         this.inherited = inherited;
+        this.provider = provider;
     }
 
     static ServerTls load(Directive server, Function<String, Optional<Directive>> inherited) throws ConfigException {
-        return new TlsSettings(server, inherited).build();
+        return load(server, inherited, null);
+    }
+
+    /**
+     * @param server the server block
+     * @param inherited looks a directive up in the block, then the top level
+     * @param provider the provider that makes the context ({@code ssl_provider}), or null for the JDK's
+     * @return the block's TLS
+     * @throws ConfigException with every mistake in the block's ssl_* directives
+     */
+    static ServerTls load(Directive server, Function<String, Optional<Directive>> inherited, Provider provider)
+            throws ConfigException {
+        return new TlsSettings(server, inherited, provider).build();
     }
 
     private ServerTls build() throws ConfigException {
@@ -71,7 +87,7 @@ final class TlsSettings {
                         .toSeconds())
                 : DEFAULT_SESSION_TIMEOUT_SECONDS;
         try {
-            SSLContext context = newContext(tickets);
+            SSLContext context = provider != null ? SSLContext.getInstance("TLS", provider) : newContext(tickets);
             TrustManager[] trust = clientCas.isEmpty() ? null
                     : new TrustManager[] {new ClientTrust(pkix(clientCas), verify.equals("on"))};
             context.init(new KeyManager[] {keys}, trust, null);
@@ -84,7 +100,8 @@ final class TlsSettings {
             } else if (verify.equals("optional")) {
                 parameters.setWantClientAuth(true);
             }
-            return new ServerTls(context, parameters, "server at " + server.position() + " " + protocols,
+            String with = provider != null ? " with " + provider.getName() : "";
+            return new ServerTls(context, parameters, "server at " + server.position() + " " + protocols + with,
                     keys.pairs().stream().map(p -> p.chain()[0]).toList());
         } catch (GeneralSecurityException e) {
             throw server.error("cannot set up TLS: " + e.getMessage());
