@@ -88,8 +88,9 @@ final class TlsSettings {
                 : DEFAULT_SESSION_TIMEOUT_SECONDS;
         try {
             SSLContext context = provider != null ? SSLContext.getInstance("TLS", provider) : newContext(tickets);
-            TrustManager[] trust = clientCas.isEmpty() ? null
-                    : new TrustManager[] {new ClientTrust(pkix(clientCas), verify.equals("on"))};
+            ClientTrust clientTrust = clientCas.isEmpty() ? null
+                    : new ClientTrust(pkix(clientCas), verify.equals("on"));
+            TrustManager[] trust = clientTrust == null ? null : new TrustManager[] {clientTrust};
             context.init(new KeyManager[] {keys}, trust, null);
             context.getServerSessionContext().setSessionTimeout(timeout);
             SSLParameters parameters = new SSLParameters(suites.toArray(String[]::new),
@@ -102,7 +103,8 @@ final class TlsSettings {
             }
             String with = provider != null ? " with " + provider.getName() : "";
             return new ServerTls(context, parameters, "server at " + server.position() + " " + protocols + with,
-                    keys.pairs().stream().map(p -> p.chain()[0]).toList());
+                    keys.pairs().stream().map(p -> p.chain()[0]).toList(),
+                    provider != null && verify.equals("optional") ? clientTrust : null);
         } catch (GeneralSecurityException e) {
             throw server.error("cannot set up TLS: " + e.getMessage());
         }

@@ -316,7 +316,7 @@ final class TlsConnection implements ConnectionHandler, SecureTransport {
         handshakeDone = true;
         timer.cancel();
         timer = null;
-        info = SessionInfo.of(engine.getSession(), serverName);
+        info = SessionInfo.of(engine.getSession(), serverName, endpoint.credentials(serverName));
         LOG.debug("{}: {} {} for '{}'", raw, info.protocol(), info.cipher(), serverName);
         http = endpoint.plain().open(this);
     }
