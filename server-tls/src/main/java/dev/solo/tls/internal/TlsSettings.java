@@ -176,6 +176,15 @@ final class TlsSettings {
                         + "' does not match the certificate in '" + certificate.arg(0) + "'"));
                 continue;
             }
+            if (provider != null && !pairs.isEmpty()) {
+                // Choosing between an RSA and an ECDSA pair relies on the JDK's engine asking the key manager during
+                // the handshake with the client's key types; Conscrypt sets one pair on the connection before the
+                // handshake starts, so a second one would be served to some clients and not others.
+                errors.add(new ConfigError(certificate.position(), "a second ssl_certificate in this server: with"
+                        + " ssl_provider " + provider.getName().toLowerCase(Locale.ROOT) + " each server has one"
+                        + " certificate (the choice between an RSA and an ECDSA one needs ssl_provider jdk)"));
+                continue;
+            }
             if (!keyTypes.add(privateKey.getAlgorithm())) {
                 errors.add(new ConfigError(certificate.position(), "a second " + privateKey.getAlgorithm()
                         + " certificate in this server: one per key type (for instance one RSA and one ECDSA)"));
@@ -323,7 +332,7 @@ final class TlsSettings {
         Directive d = directive.get();
         Set<String> supported;
         try {
-            supported = Set.of(SSLContext.getDefault().getSupportedSSLParameters().getCipherSuites());
+            supported = Set.of(supportedSuites().getCipherSuites());
         } catch (GeneralSecurityException e) {
             supported = Set.of();
         }
@@ -340,13 +349,24 @@ final class TlsSettings {
                 keyword = true;
             } else {
                 errors.add(new ConfigError(d.args().get(0).position(), "unknown or unsupported cipher '" + token
-                        + "' in ssl_ciphers"));
+                        + "' in ssl_ciphers" + (provider != null ? " (by ssl_provider "
+                        + provider.getName().toLowerCase(Locale.ROOT) + ")" : "")));
             }
         }
         if (keyword) {
             suites.addAll(CipherNames.MODERN_TLS12);
         }
         return List.copyOf(suites);
+    }
+
+    /** The suites the chosen provider implements: Conscrypt has no DHE and fewer CBC suites than the JDK. */
+    private SSLParameters supportedSuites() throws GeneralSecurityException {
+        if (provider == null) {
+            return SSLContext.getDefault().getSupportedSSLParameters();
+        }
+        SSLContext context = SSLContext.getInstance("TLS", provider);
+        context.init(null, null, null);
+        return context.getSupportedSSLParameters();
     }
 
     private List<X509Certificate> clientCertificates(String verify) {

@@ -278,6 +278,28 @@ class ConscryptHttpsTest {
         assertTrue(message.contains("installed: jdk, conscrypt"), message);
     }
 
+    @Test
+    void aSecondCertificateAndACipherConscryptLacksAreConfigErrorsAtTheirDirectives() throws Exception {
+        Path keys = certificates.directory();
+        ConfigException error = assertThrows(ConfigException.class, () -> TestServer.start("""
+                ssl_provider conscrypt;
+                server {
+                    listen 127.0.0.1:0 ssl;
+                    ssl_certificate {a_crt};
+                    ssl_certificate_key {a_key};
+                    ssl_certificate {b_crt};
+                    ssl_certificate_key {b_key};
+                    ssl_ciphers DHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256;
+                }
+                """, Map.of("a_crt", keys.resolve("a.crt"), "a_key", keys.resolve("a.key"),
+                "b_crt", keys.resolve("b.crt"), "b_key", keys.resolve("b.key"))));
+        String message = error.getMessage();
+        assertTrue(message.contains(":6:5: a second ssl_certificate in this server: with ssl_provider conscrypt each"
+                + " server has one certificate"), message);
+        assertTrue(message.contains(":8:17: unknown or unsupported cipher 'DHE-RSA-AES128-GCM-SHA256' in ssl_ciphers"
+                + " (by ssl_provider conscrypt)"), message);
+    }
+
     private static SSLSocket openTls(String serverName) throws Exception {
         Socket plain = new Socket();
         plain.connect(new InetSocketAddress("127.0.0.1", port()), 5000);
