@@ -18,14 +18,15 @@
  * {@code java.security.Provider} services by the name in {@code ssl_provider} and asks for its {@code SSLContext}.
  * Any other JCA provider module with a TLS {@code SSLContext} could be chosen the same way.
  *
- * @provides java.security.Provider Conscrypt, named "Conscrypt"; its native library is loaded when the provider is
- *           made, which only happens for a configuration that names it
+ * @provides java.security.Provider Conscrypt's TLS contexts, named "Conscrypt"; its native library is loaded with the
+ *           first context, which only a configuration that names it makes
  */
 module dev.solo.tls.conscrypt {
     // An automatic module (Automatic-Module-Name in Conscrypt's jar), with the native library inside.
     requires org.conscrypt;
 
-    // Found by dev.solo.tls (uses java.security.Provider) when ssl_provider names it; made only then.
+    // Found by dev.solo.tls (uses java.security.Provider) by its name; the JDK makes it too, when it looks for its own
+    // providers, which is why making it loads no native code (see ConscryptProvider).
     provides java.security.Provider
             with dev.solo.tls.conscrypt.internal.ConscryptProvider;
 }

@@ -2,6 +2,7 @@ package dev.solo.tls.internal;
 
 import dev.solo.config.ConfigException;
 import dev.solo.config.Directive;
+import java.security.GeneralSecurityException;
 import java.security.Provider;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import javax.net.ssl.SSLContext;
 
 /**
  * {@code ssl_provider NAME;}: which Java Cryptography Architecture provider makes the {@code SSLContext}s. {@code jdk}
@@ -17,9 +19,9 @@ import java.util.ServiceLoader;
  * {@code conscrypt} is module {@code dev.solo.tls.conscrypt}. So a provider is a module that {@code provides
  * java.security.Provider}, with no interface of Solo's to implement.
  *
- * <p>Looking a provider up makes it, which for Conscrypt loads its native library: that happens when the config is
- * validated ({@code solo --check} included), so a provider that is missing or cannot load is a config error at the
- * directive, not a failure at the first handshake.
+ * <p>Looking a provider up makes one {@code SSLContext} from it, which for Conscrypt loads its native library: that
+ * happens when the config is validated ({@code solo --check} included), so a provider that is missing or cannot load
+ * is a config error at the directive, not a failure at the first handshake.
  */
 final class SecurityProviders {
 
@@ -55,10 +57,7 @@ final class SecurityProviders {
             try {
                 provider = candidate.get();
             } catch (ServiceConfigurationError | LinkageError e) {
-                String where = module.isNamed() ? "module " + module.getName() : candidate.type().getName();
-                throw directive.argError(0, "ssl_provider " + name + ": the provider in " + where
-                        + " cannot be loaded on this platform (" + System.getProperty("os.name") + " "
-                        + System.getProperty("os.arch") + "): " + rootMessage(e) + "; use ssl_provider jdk");
+                throw cannotLoad(directive, name, module, candidate.type(), e);
             }
             if (!provider.getName().equalsIgnoreCase(name)) {
                 found.add(provider.getName().toLowerCase(Locale.ROOT));
@@ -68,6 +67,13 @@ final class SecurityProviders {
                 throw directive.argError(0, "ssl_provider " + name + ": the provider '" + provider.getName()
                         + "' has no TLS SSLContext");
             }
+            try {
+                // The first context loads what the provider needs (Conscrypt: its native library), here rather
+                // than when the site is built or the first client comes.
+                SSLContext.getInstance("TLS", provider);
+            } catch (GeneralSecurityException | LinkageError | RuntimeException e) {
+                throw cannotLoad(directive, name, module, candidate.type(), e);
+            }
             return provider;
         }
         if (name.equalsIgnoreCase("conscrypt")) {
@@ -76,6 +82,14 @@ final class SecurityProviders {
         }
         throw directive.argError(0, "ssl_provider " + name + ": no security provider of that name on the module path"
                 + " (installed: " + String.join(", ", found) + ")");
+    }
+
+    private static ConfigException cannotLoad(Directive directive, String name, Module module, Class<?> type,
+            Throwable e) {
+        String where = module.isNamed() ? "module " + module.getName() : type.getName();
+        return directive.argError(0, "ssl_provider " + name + ": the provider in " + where
+                + " cannot be loaded on this platform (" + System.getProperty("os.name") + " "
+                + System.getProperty("os.arch") + "): " + rootMessage(e) + "; use ssl_provider jdk");
     }
 
     /** The module layer's providers when on the module path, the class path's otherwise (as HttpService does). */

@@ -20,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -298,6 +299,34 @@ class ConscryptHttpsTest {
                 + " server has one certificate"), message);
         assertTrue(message.contains(":8:17: unknown or unsupported cipher 'DHE-RSA-AES128-GCM-SHA256' in ssl_ciphers"
                 + " (by ssl_provider conscrypt)"), message);
+    }
+
+    @Test
+    void aReloadServesTheRenewedCertificateFile() throws Exception {
+        Path keys = certificates.directory();
+        Path live = Files.createDirectories(directory.resolve("live"));
+        Files.copy(keys.resolve("a.crt"), live.resolve("cert.pem"));
+        Files.copy(keys.resolve("a.key"), live.resolve("key.pem"));
+        try (TestServer reloading = TestServer.start("""
+                ssl_provider conscrypt;
+                server {
+                    listen 127.0.0.1:0 ssl;
+                    ssl_certificate {crt};
+                    ssl_certificate_key {key};
+                    root {root};
+                }
+                """, Map.of("crt", live.resolve("cert.pem"), "key", live.resolve("key.pem"),
+                "root", directory.resolve("b")))) {
+            List<String> subject = List.of(Programs.require("openssl", "openssl").toString(), "s_client",
+                    "-connect", "127.0.0.1:" + reloading.port(), "-brief");
+            assertTrue(run(subject).contains("CN = a.test"));
+            // certbot's renewal: new files under the same names, then SIGHUP (here the reload it triggers).
+            Files.copy(keys.resolve("b.crt"), live.resolve("cert.pem"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(keys.resolve("b.key"), live.resolve("key.pem"), StandardCopyOption.REPLACE_EXISTING);
+            reloading.solo().reload();
+            Poll.until(Duration.ofSeconds(10), () -> run(subject).contains("CN = b.test"),
+                    () -> "the renewed certificate after the reload");
+        }
     }
 
     private static SSLSocket openTls(String serverName) throws Exception {

@@ -115,7 +115,7 @@ class ConscryptLauncherTest {
         Launcher.Result result = Launcher.runOn(path, RUN, "--check", config.toString());
         assertNotEquals(0, result.exitCode(), result.output());
         assertTrue(result.output().contains(config + ":1:14: ssl_provider conscrypt: the provider in module "
-                + "org.conscrypt cannot be loaded on this platform (" + System.getProperty("os.name")), result.output());
+                + "dev.solo.tls.conscrypt cannot be loaded on this platform (" + System.getProperty("os.name")), result.output());
         assertTrue(result.output().contains("use ssl_provider jdk"), result.output());
     }
 

@@ -1,34 +1,80 @@
 package dev.solo.tls.conscrypt.internal;
 
-import org.conscrypt.Conscrypt;
+import java.security.NoSuchAlgorithmException;
+import java.security.Provider;
+import java.util.List;
 import org.conscrypt.OpenSSLProvider;
 
 /**
- * Conscrypt's provider as a {@code java.security.Provider} service. {@code Conscrypt}'s own provider class cannot be
- * named in this module's {@code provides} (it lives in another module), so this class offers it through the static
- * {@code provider()} method that {@link java.util.ServiceLoader} calls on the module path. On the class path
- * (tests), {@code META-INF/services} names {@code org.conscrypt.OpenSSLProvider}, the same provider, directly.
+ * Conscrypt's TLS as a {@code java.security.Provider} named "Conscrypt", which loads BoringSSL's native library only
+ * when the first {@code SSLContext} is made from it.
  *
- * <p>The method returns {@code OpenSSLProvider} rather than {@code Provider} on purpose: {@link
- * java.util.ServiceLoader.Provider#type()} is then Conscrypt's class, which tells {@code dev.solo.tls} that this is
- * not one of the JDK's own providers (those it skips without making them).
+ * <p>Why not Conscrypt's own provider class: making one loads the native library at once, and every provider in
+ * the module layer is made whenever the JDK looks up one of its own providers that is not built into
+ * {@code java.base} (SunEC, for the first ECDSA signature): the JDK iterates the {@code java.security.Provider}
+ * services and makes each until the name matches. With Conscrypt's class here, every TLS server would load
+ * BoringSSL, even with {@code ssl_provider jdk}, and on a platform without the library fail to (quietly). This
+ * class is cheap to make: it registers only the {@code SSLContext} algorithms, and each service makes Conscrypt's
+ * provider on first use and asks it for the context. Conscrypt's ciphers, signatures and key factories are not
+ * offered: only the TLS engines are wanted, and they use BoringSSL directly.
  */
-public final class ConscryptProvider {
+public final class ConscryptProvider extends Provider {
 
-    private ConscryptProvider() {
+    private static final long serialVersionUID = 1L;
+    /** The SSLContext algorithms Conscrypt implements that a server may ask for. */
+    private static final List<String> CONTEXTS = List.of("TLS", "TLSv1.2", "TLSv1.3");
+
+    /** Conscrypt's provider, made (and its native library loaded) on the first context. */
+    private transient Provider conscrypt;
+
+    /** Creates the provider without loading any native code ({@link java.util.ServiceLoader} needs it public). */
+    public ConscryptProvider() {
+        super("Conscrypt", version(), "Conscrypt's TLS over BoringSSL (native library loaded on first use)");
+        for (String protocol : CONTEXTS) {
+            putService(new LazyContext(this, protocol));
+        }
+    }
+
+    /** Conscrypt's version from its jar's manifest, without initialising any of its classes. */
+    private static String version() {
+        String version = OpenSSLProvider.class.getPackage().getImplementationVersion();
+        return version != null ? version : "0";
     }
 
     /**
-     * Makes the provider; the first call loads BoringSSL's native library.
-     *
-     * @return a new Conscrypt provider, named "Conscrypt" (what {@code Conscrypt.newProvider()} makes)
-     * @throws UnsatisfiedLinkError when this platform has no native library in Conscrypt's jar, or it cannot be
-     *         loaded (the message says why; {@code dev.solo.tls} reports it at the {@code ssl_provider} directive)
+     * @return Conscrypt's own provider
+     * @throws NoSuchAlgorithmException when its native library cannot be loaded on this machine (none in the jar for
+     *         this platform, or a temporary directory that does not allow executing it), with the reason
      */
-    public static OpenSSLProvider provider() {
-        // Throws the loader's own error (with the reason: no library for this platform, no executable temp folder)
-        // instead of a NoClassDefFoundError on the first use of a native method.
-        Conscrypt.checkAvailability();
-        return new OpenSSLProvider();
+    synchronized Provider conscrypt() throws NoSuchAlgorithmException {
+        if (conscrypt == null) {
+            try {
+                conscrypt = new OpenSSLProvider();
+            } catch (LinkageError e) {
+                NoSuchAlgorithmException failure = new NoSuchAlgorithmException("Conscrypt's native library cannot be"
+                        + " loaded: " + e.getMessage());
+                failure.initCause(e);
+                throw failure;
+            }
+        }
+        return conscrypt;
+    }
+
+    /** One SSLContext algorithm, handed to Conscrypt's provider when a context is made. */
+    private static final class LazyContext extends Provider.Service {
+
+        LazyContext(ConscryptProvider provider, String protocol) {
+            super(provider, "SSLContext", protocol, "org.conscrypt.OpenSSLContextImpl", null, null);
+        }
+
+        @Override
+        public Object newInstance(Object constructorParameter) throws NoSuchAlgorithmException {
+            Provider conscrypt = ((ConscryptProvider) getProvider()).conscrypt();
+            Provider.Service service = conscrypt.getService("SSLContext", getAlgorithm());
+            if (service == null) {
+                throw new NoSuchAlgorithmException("Conscrypt has no SSLContext " + getAlgorithm());
+            }
+            return service.newInstance(constructorParameter);
+        }
     }
 }

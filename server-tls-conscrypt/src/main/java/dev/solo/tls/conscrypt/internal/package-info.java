@@ -1,6 +1,6 @@
 /**
- * The service entry that hands Conscrypt's provider to {@link java.util.ServiceLoader}. Unexported: the module
- * system reaches {@link dev.solo.tls.conscrypt.internal.ConscryptProvider#provider()} without an export, and no code
- * needs it by name.
+ * The {@code java.security.Provider} that offers Conscrypt's TLS contexts to {@link java.util.ServiceLoader}.
+ * Unexported: the module system makes {@link dev.solo.tls.conscrypt.internal.ConscryptProvider} without an export,
+ * and no code needs it by name (server-tls finds it by the provider's name, "Conscrypt").
  */
 package dev.solo.tls.conscrypt.internal;
