@@ -329,6 +329,41 @@ class ConscryptHttpsTest {
         }
     }
 
+    @Test
+    void connectionsCutWithoutCloseNotifyGiveBackConscryptsDescriptors() throws Exception {
+        // Each Conscrypt connection holds a pipe (two descriptors) until its engine is closed both ways; before the
+        // fix these stayed until a garbage collection finalized the engines.
+        long before = pipes();
+        List<Socket> cut = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Socket plain = new Socket();
+            plain.connect(new InetSocketAddress("127.0.0.1", port()), 5000);
+            SSLSocket socket = (SSLSocket) certificates.clientContext().getSocketFactory()
+                    .createSocket(plain, "a.test", port(), false);
+            socket.startHandshake();
+            socket.getOutputStream().write("GET / HTTP/1.1\r\nHost: a.test\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertTrue(socket.getInputStream().read() >= 0);
+            cut.add(plain);
+        }
+        for (Socket plain : cut) {
+            plain.setSoLinger(true, 0); // a reset: no close_notify, no FIN
+            plain.close();
+        }
+        Poll.until(Duration.ofSeconds(10), () -> pipes() <= before + 2, () -> "pipes back to " + before);
+    }
+
+    private static long pipes() throws java.io.IOException {
+        try (java.util.stream.Stream<Path> descriptors = Files.list(Path.of("/proc/self/fd"))) {
+            return descriptors.filter(d -> {
+                try {
+                    return Files.readSymbolicLink(d).toString().startsWith("pipe:");
+                } catch (java.io.IOException e) {
+                    return false; // closed meanwhile
+                }
+            }).count();
+        }
+    }
+
     private static SSLSocket openTls(String serverName) throws Exception {
         Socket plain = new Socket();
         plain.connect(new InetSocketAddress("127.0.0.1", port()), 5000);
