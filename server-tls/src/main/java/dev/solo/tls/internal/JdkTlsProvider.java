@@ -9,6 +9,7 @@ import dev.solo.tls.internal.connection.TlsEndpoint;
 import java.security.Provider;
 import java.util.Optional;
 import java.util.function.Function;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSession;
 
 /**
@@ -43,8 +44,11 @@ public final class JdkTlsProvider implements TlsProvider {
     public ConnectionFactory wrap(ConnectionFactory plain, Function<String, ServerCredentials> bySniName,
             long handshakeTimeoutMillis) {
         if (buffers == null) {
-            SSLSession sizes = ((ServerTls) bySniName.apply(null)).newEngine().getSession();
+            SSLEngine probe = ((ServerTls) bySniName.apply(null)).newEngine();
+            SSLSession sizes = probe.getSession();
             buffers = new TlsBuffers(sizes.getPacketBufferSize(), sizes.getApplicationBufferSize());
+            // Before any handshake this frees the engine at once (Conscrypt's holds native memory and a pipe).
+            probe.closeOutbound();
         }
         return new TlsEndpoint(plain, bySniName, handshakeTimeoutMillis, buffers);
     }
