@@ -82,6 +82,13 @@ final class TlsSettings {
             throw new ConfigException(errors);
         }
         boolean tickets = flag("ssl_session_tickets", true);
+        if (!tickets && provider != null) {
+            // Turning tickets off is a property of the JDK's engines; another provider's are its own (Conscrypt's
+            // module turns them on, as the JDK and nginx have them).
+            Directive off = inherited.apply("ssl_session_tickets").orElse(server);
+            throw new ConfigException(List.of(new ConfigError(off.position(), "ssl_session_tickets off needs"
+                    + " ssl_provider jdk (with " + provider.getName().toLowerCase(Locale.ROOT) + " tickets stay on)")));
+        }
         int timeout = inherited.apply("ssl_session_timeout").isPresent()
                 ? (int) Math.min(Integer.MAX_VALUE, inherited.apply("ssl_session_timeout").get().durationArg(0)
                         .toSeconds())

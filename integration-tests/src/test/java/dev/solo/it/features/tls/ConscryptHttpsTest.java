@@ -364,6 +364,50 @@ class ConscryptHttpsTest {
         }
     }
 
+    @Test
+    void aTls13ClientResumesWithTheTicketItWasGiven() throws Exception {
+        // Conscrypt's engines issue no ticket unless its module asks them to; without one nothing is resumed.
+        Path session = directory.resolve("tls13.session");
+        String first = sClientRequest("-tls1_3", "-sess_out", session.toString());
+        assertTrue(first.contains("New, TLSv1.3") && first.contains("HTTP/1.1 200 OK"), first);
+        String second = sClientRequest("-tls1_3", "-sess_in", session.toString());
+        assertTrue(second.contains("Reused, TLSv1.3") && second.contains("HTTP/1.1 200 OK"), second);
+    }
+
+    /** s_client sending one request that closes the connection, so that it reads what follows the handshake. */
+    private static String sClientRequest(String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Programs.require("openssl", "openssl").toString(),
+                "s_client", "-connect", "127.0.0.1:" + port(), "-CAfile", certificates.ca().toString(),
+                "-servername", "a.test", "-ign_eof"));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getOutputStream().write("GET / HTTP/1.1\r\nHost: a.test\r\nConnection: close\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII));
+        process.getOutputStream().close();
+        String output;
+        try (InputStream in = process.getInputStream()) {
+            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "still running: " + command);
+        return output;
+    }
+
+    @Test
+    void sessionTicketsOffIsAConfigErrorWithConscrypt() {
+        Path keys = certificates.directory();
+        ConfigException error = assertThrows(ConfigException.class, () -> TestServer.start("""
+                ssl_provider conscrypt;
+                ssl_session_tickets off;
+                server {
+                    listen 127.0.0.1:0 ssl;
+                    ssl_certificate {crt};
+                    ssl_certificate_key {key};
+                }
+                """, Map.of("crt", keys.resolve("a.crt"), "key", keys.resolve("a.key"))));
+        assertTrue(error.getMessage().contains(":2:1: ssl_session_tickets off needs ssl_provider jdk"),
+                error.getMessage());
+    }
+
     private static SSLSocket openTls(String serverName) throws Exception {
         Socket plain = new Socket();
         plain.connect(new InetSocketAddress("127.0.0.1", port()), 5000);

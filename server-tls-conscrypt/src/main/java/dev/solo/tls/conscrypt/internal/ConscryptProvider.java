@@ -3,6 +3,7 @@ package dev.solo.tls.conscrypt.internal;
 import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
 import java.util.List;
+import javax.net.ssl.SSLContext;
 import org.conscrypt.OpenSSLProvider;
 
 /**
@@ -15,7 +16,8 @@ import org.conscrypt.OpenSSLProvider;
  * services and makes each until the name matches. With Conscrypt's class here, every TLS server would load
  * BoringSSL, even with {@code ssl_provider jdk}, and on a platform without the library fail to (quietly). This
  * class is cheap to make: it registers only the {@code SSLContext} algorithms, and each service makes Conscrypt's
- * provider on first use and asks it for the context. Conscrypt's ciphers, signatures and key factories are not
+ * provider on first use and asks it for the context, wrapped in a {@link TicketingContext} so that its engines issue
+ * session tickets. Conscrypt's ciphers, signatures and key factories are not
  * offered: only the TLS engines are wanted, and they use BoringSSL directly.
  */
 public final class ConscryptProvider extends Provider {
@@ -70,11 +72,7 @@ public final class ConscryptProvider extends Provider {
         @Override
         public Object newInstance(Object constructorParameter) throws NoSuchAlgorithmException {
             Provider conscrypt = ((ConscryptProvider) getProvider()).conscrypt();
-            Provider.Service service = conscrypt.getService("SSLContext", getAlgorithm());
-            if (service == null) {
-                throw new NoSuchAlgorithmException("Conscrypt has no SSLContext " + getAlgorithm());
-            }
-            return service.newInstance(constructorParameter);
+            return new TicketingContext(SSLContext.getInstance(getAlgorithm(), conscrypt));
         }
     }
 }
