@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Idle keep-alive connections: what each costs Solo in heap and resident memory.
 #
-# usage: bench/idle.sh [--connections 10000] [--partial BYTES [--fields N]] [--tls] [--port 18087]
+# usage: bench/idle.sh [--connections 10000] [--partial BYTES [--fields N]] [--tls [--provider NAME]] [--port 18087]
 #   Starts Solo on 127.0.0.1:18087 (keepalive_timeout 600s, max_connections above the count), then a Python client
 #   opens the connections, sends one GET on each and reads its response, so every connection has served a request
 #   and sits idle in keep-alive, as a browser's would. With all of them open it samples the heap after a full GC
@@ -11,6 +11,7 @@
 #   --fields N: the partial head has N short complete fields (F1: v ...) before the X-Pad field.
 #   --tls: the same over HTTPS (listen ... ssl, an ECDSA P-256 certificate made by openssl, TLS 1.3): each connection
 #   has completed its handshake and one request, and holds its SSLEngine while idle.
+#   --provider NAME: with --tls, Solo's ssl_provider (default jdk; conscrypt keeps the TLS state in native memory).
 # Environment: SOLO_NO_BUILD=1 runs the jars already built (see bench/lib.sh); JAVA_OPTS as for ./solo.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -20,6 +21,7 @@ partial=0
 fields=0
 port=18087
 tls=0
+provider=jdk
 while [ $# -gt 0 ]; do
     case "$1" in
         --connections) connections="${2:?}"; shift 2 ;;
@@ -27,12 +29,14 @@ while [ $# -gt 0 ]; do
         --fields) fields="${2:?}"; shift 2 ;;
         --port) port="${2:?}"; shift 2 ;;
         --tls) tls=1; shift ;;
-        -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+        --provider) provider="${2:?}"; shift 2 ;;
+        -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
         *) die "unknown option $1 (see --help)" ;;
     esac
 done
 [[ "$connections" =~ ^[0-9]+$ && "$connections" -ge 1 && "$connections" -le 15000 ]] \
     || die "--connections must be 1..15000 (each side needs a descriptor per connection)"
+[[ "$provider" =~ ^[A-Za-z0-9._-]+$ ]] || die "--provider must be a provider name such as jdk or conscrypt"
 
 need_tools python3 jcmd curl ss
 port_free "$port" || die "port $port is in use"
@@ -53,6 +57,7 @@ if [ "$tls" = 1 ]; then
     scheme=https
 fi
 cat >"$work/solo.conf" <<EOF
+$([ "$tls" = 1 ] && echo "ssl_provider $provider;")
 access_log off;
 max_connections $((connections + 100));
 server {

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # HTTPS side by side: Solo and nginx in one run, the same ECDSA P-256 certificate, TLS 1.3 only, over loopback.
 #
-# usage: bench/tls.sh [--duration SECONDS] [--warmup SECONDS] [--server-warmup SECONDS]
+# usage: bench/tls.sh [--duration SECONDS] [--warmup SECONDS] [--server-warmup SECONDS] [--provider jdk|conscrypt]
 #   --duration       length of each measured run (default 10)
 #   --warmup         unmeasured run of the same workload before each (default 2)
 #   --server-warmup  unmeasured keep-alive load when a server starts (default 15: Solo's JIT needs it)
+#   --provider       Solo's ssl_provider (default jdk; conscrypt is BoringSSL, module server-tls-conscrypt)
 # Environment: SOLO_NO_BUILD=1 runs the jars already built instead of ./solo (see bench/lib.sh).
 #
 # Each server is pinned to CPU 0 (taskset -c 0), nginx with one worker; the load generators run on CPU 1.
@@ -22,16 +23,19 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 duration=10
 warmup=2
 server_warmup=15
+provider=jdk
 while [ $# -gt 0 ]; do
     case "$1" in
         --duration) duration="${2:?}"; shift 2 ;;
         --warmup) warmup="${2:?}"; shift 2 ;;
         --server-warmup) server_warmup="${2:?}"; shift 2 ;;
-        -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+        --provider) provider="${2:?}"; shift 2 ;;
+        -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
         *) die "unknown option $1 (see --help)" ;;
     esac
 done
 [[ "$duration" =~ ^[0-9]+$ && "$duration" -ge 1 && "$duration" -le 600 ]] || die "--duration must be 1..600"
+[[ "$provider" =~ ^[A-Za-z0-9._-]+$ ]] || die "--provider must be a provider name such as jdk or conscrypt"
 
 servers=(solo nginx)
 declare -A port=([solo]=18443 [nginx]=18444)
@@ -62,6 +66,7 @@ openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -su
 chmod 644 "$work/tls.key"
 
 cat >"$work/solo.conf" <<EOF
+ssl_provider $provider;
 access_log off;
 max_connections 10000;
 keepalive_requests 100000000;
@@ -184,7 +189,8 @@ report="$ROOT_DIR/bench/results/tls.md"
 {
     echo "# HTTPS: Solo vs nginx ($started)"
     echo
-    echo "TLS 1.3, ECDSA P-256, one server CPU (taskset -c 0), load on CPU 1; ${duration}s per run."
+    echo "TLS 1.3, ECDSA P-256, one server CPU (taskset -c 0), load on CPU 1; ${duration}s per run;" \
+        "Solo with ssl_provider $provider; load average at the end $(cut -d' ' -f1-3 /proc/loadavg)."
     echo "nginx $(nginx -v 2>&1 | sed 's/.*nginx\///'), $(openssl version | cut -d' ' -f1-2), $(java -version 2>&1 | head -n 1)"
     echo
     echo "| workload | Solo req/s | nginx req/s | Solo req/CPU-s | nginx req/CPU-s | Solo / nginx per CPU-s | errors (Solo, nginx) |"

@@ -13,15 +13,22 @@
  * }
  * </pre>
  *
+ * <p>{@code ssl_provider conscrypt;} makes the engines with another JCA provider, found among the {@link
+ * java.security.Provider} services by name: Conscrypt (BoringSSL) is module {@code dev.solo.tls.conscrypt}.
+ *
  * <p>Nothing is exported: the module only provides. The HTTP module finds it with {@link java.util.ServiceLoader};
  * without it on the module path, a {@code listen ... ssl} is a config error.
  *
  * @provides dev.solo.http.spi.TlsProvider TLS 1.2 and 1.3 with the JDK's provider
  * @provides dev.solo.config.spi.DirectiveProvider the ssl_* directives
+ * @uses java.security.Provider the provider that {@code ssl_provider} names
  */
 module dev.solo.tls {
     requires dev.solo.http;
     requires org.slf4j;
+
+    // ssl_provider NAME: the JCA providers of the modules on the module path, looked up by name (SecurityProviders).
+    uses java.security.Provider;
 
     // The HTTP module wraps each "listen ... ssl" address with this provider's connection factory.
     provides dev.solo.http.spi.TlsProvider

@@ -83,6 +83,17 @@ public final class SoloBuilder implements FileSettings<SoloBuilder>, ResponseSet
     }
 
     /**
+     * {@code ssl_provider NAME;} which provider makes the TLS engines of every server: {@code jdk} (the default) or
+     * {@code conscrypt} (BoringSSL, module {@code server-tls-conscrypt}, on linux-x86_64, macOS x86_64 and Windows).
+     *
+     * @param name {@code jdk}, {@code conscrypt}, or the name of another installed {@code java.security.Provider}
+     * @return this builder
+     */
+    public SoloBuilder sslProvider(String name) {
+        return directive("ssl_provider", name);
+    }
+
+    /**
      * {@code access_log on|off;}
      *
      * @param on whether each request is logged

@@ -38,6 +38,24 @@ final class ClientTrust extends X509ExtendedTrustManager {
         }
     }
 
+    /**
+     * Verifies a chain again after the handshake, for providers whose handshake session does not keep the value
+     * {@link #checkClientTrusted(X509Certificate[], String, SSLEngine)} put there (Conscrypt hands the trust manager
+     * a session object of the moment, not the one the finished connection reports).
+     *
+     * @param chain the client's chain, leaf first
+     * @return null when it is trusted, else {@code FAILED:reason}
+     */
+    String failure(X509Certificate[] chain) {
+        try {
+            // The authentication type names the leaf's key; the PKIX check of a client chain does not depend on it.
+            pkix.checkClientTrusted(chain, chain[0].getPublicKey().getAlgorithm());
+            return null;
+        } catch (CertificateException e) {
+            return "FAILED:" + reason(e);
+        }
+    }
+
     private static String reason(CertificateException e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return message.length() > 120 ? message.substring(0, 120) : message;

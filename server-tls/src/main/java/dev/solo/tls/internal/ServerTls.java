@@ -26,12 +26,29 @@ public final class ServerTls implements TlsProvider.ServerCredentials {
     private final SSLParameters parameters;
     private final String description;
     private final List<X509Certificate> leaves;
+    /** With {@code ssl_verify_client optional} and a provider other than the JDK's: checks the chain again. */
+    private final ClientTrust recheck;
 
-    ServerTls(SSLContext context, SSLParameters parameters, String description, List<X509Certificate> leaves) {
+    ServerTls(SSLContext context, SSLParameters parameters, String description, List<X509Certificate> leaves,
+            ClientTrust recheck) {
         this.context = context;
         this.parameters = parameters;
         this.description = description;
         this.leaves = List.copyOf(leaves);
+        this.recheck = recheck;
+    }
+
+    /**
+     * Why an optional client certificate failed verification, when the handshake session could not say it: the
+     * JDK's engine keeps what {@link ClientTrust} records during the handshake, Conscrypt's does not, so with it the
+     * chain is verified once more here (only for {@code ssl_verify_client optional}, only when the client sent a
+     * certificate). Without this, an untrusted certificate would be reported as verified.
+     *
+     * @param chain the client's certificate chain, leaf first
+     * @return {@code FAILED:reason}, or null when it is trusted or the session already said
+     */
+    public String optionalVerifyFailure(X509Certificate[] chain) {
+        return recheck == null ? null : recheck.failure(chain);
     }
 
     /** @return the leaf certificate of each configured pair, in config order */

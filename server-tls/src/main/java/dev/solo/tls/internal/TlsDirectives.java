@@ -40,6 +40,11 @@ public final class TlsDirectives implements DirectiveProvider {
                 DirectiveSpec.create("ssl_client_certificate",
                         b -> b.contexts(MAIN, SERVER).args(1).check(existingFile(0))),
                 DirectiveSpec.create("ssl_verify_client",
-                        b -> b.contexts(MAIN, SERVER).args(1).check(oneOf(0, "on", "optional", "off"))));
+                        b -> b.contexts(MAIN, SERVER).args(1).check(oneOf(0, "on", "optional", "off"))),
+                // Not nginx's (nginx has one TLS library, chosen when it is built): which JCA provider makes the
+                // SSLContexts, for the whole site since the loop's TLS buffers are sized by its engines. Looking the
+                // provider up here makes a missing module or native library an error of validation (solo --check).
+                DirectiveSpec.create("ssl_provider",
+                        b -> b.contexts(MAIN).args(1).check(SecurityProviders::named)));
     }
 }

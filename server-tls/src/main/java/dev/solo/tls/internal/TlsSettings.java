@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.cert.CertificateExpiredException;
@@ -45,15 +46,30 @@ final class TlsSettings {
 
     private final Directive server;
     private final Function<String, Optional<Directive>> inherited;
+    /** The {@code ssl_provider}'s, or null for the JDK's. */
+    private final Provider provider;
     private final List<ConfigError> errors = new ArrayList<>();
 
-    private TlsSettings(Directive server, Function<String, Optional<Directive>> inherited) {
+    private TlsSettings(Directive server, Function<String, Optional<Directive>> inherited, Provider provider) {
         this.server = server;
         this.inherited = inherited;
+        this.provider = provider;
     }
 
     static ServerTls load(Directive server, Function<String, Optional<Directive>> inherited) throws ConfigException {
-        return new TlsSettings(server, inherited).build();
+        return load(server, inherited, null);
+    }
+
+    /**
+     * @param server the server block
+     * @param inherited looks a directive up in the block, then the top level
+     * @param provider the provider that makes the context ({@code ssl_provider}), or null for the JDK's
+     * @return the block's TLS
+     * @throws ConfigException with every mistake in the block's ssl_* directives
+     */
+    static ServerTls load(Directive server, Function<String, Optional<Directive>> inherited, Provider provider)
+            throws ConfigException {
+        return new TlsSettings(server, inherited, provider).build();
     }
 
     private ServerTls build() throws ConfigException {
@@ -66,14 +82,22 @@ final class TlsSettings {
             throw new ConfigException(errors);
         }
         boolean tickets = flag("ssl_session_tickets", true);
+        if (!tickets && provider != null) {
+            // Turning tickets off is a property of the JDK's engines; another provider's are its own (Conscrypt's
+            // module turns them on, as the JDK and nginx have them).
+            Directive off = inherited.apply("ssl_session_tickets").orElse(server);
+            throw new ConfigException(List.of(new ConfigError(off.position(), "ssl_session_tickets off needs"
+                    + " ssl_provider jdk (with " + provider.getName().toLowerCase(Locale.ROOT) + " tickets stay on)")));
+        }
         int timeout = inherited.apply("ssl_session_timeout").isPresent()
                 ? (int) Math.min(Integer.MAX_VALUE, inherited.apply("ssl_session_timeout").get().durationArg(0)
                         .toSeconds())
                 : DEFAULT_SESSION_TIMEOUT_SECONDS;
         try {
-            SSLContext context = newContext(tickets);
-            TrustManager[] trust = clientCas.isEmpty() ? null
-                    : new TrustManager[] {new ClientTrust(pkix(clientCas), verify.equals("on"))};
+            SSLContext context = provider != null ? SSLContext.getInstance("TLS", provider) : newContext(tickets);
+            ClientTrust clientTrust = clientCas.isEmpty() ? null
+                    : new ClientTrust(pkix(clientCas), verify.equals("on"));
+            TrustManager[] trust = clientTrust == null ? null : new TrustManager[] {clientTrust};
             context.init(new KeyManager[] {keys}, trust, null);
             context.getServerSessionContext().setSessionTimeout(timeout);
             SSLParameters parameters = new SSLParameters(suites.toArray(String[]::new),
@@ -84,8 +108,10 @@ final class TlsSettings {
             } else if (verify.equals("optional")) {
                 parameters.setWantClientAuth(true);
             }
-            return new ServerTls(context, parameters, "server at " + server.position() + " " + protocols,
-                    keys.pairs().stream().map(p -> p.chain()[0]).toList());
+            String with = provider != null ? " with " + provider.getName() : "";
+            return new ServerTls(context, parameters, "server at " + server.position() + " " + protocols + with,
+                    keys.pairs().stream().map(p -> p.chain()[0]).toList(),
+                    provider != null && verify.equals("optional") ? clientTrust : null);
         } catch (GeneralSecurityException e) {
             throw server.error("cannot set up TLS: " + e.getMessage());
         }
@@ -155,6 +181,15 @@ final class TlsSettings {
             if (!belongTogether(chain.get(0).getPublicKey(), privateKey)) {
                 errors.add(new ConfigError(key.args().get(0).position(), "the key in '" + key.arg(0)
                         + "' does not match the certificate in '" + certificate.arg(0) + "'"));
+                continue;
+            }
+            if (provider != null && !pairs.isEmpty()) {
+                // Choosing between an RSA and an ECDSA pair relies on the JDK's engine asking the key manager during
+                // the handshake with the client's key types; Conscrypt sets one pair on the connection before the
+                // handshake starts, so a second one would be served to some clients and not others.
+                errors.add(new ConfigError(certificate.position(), "a second ssl_certificate in this server: with"
+                        + " ssl_provider " + provider.getName().toLowerCase(Locale.ROOT) + " each server has one"
+                        + " certificate (the choice between an RSA and an ECDSA one needs ssl_provider jdk)"));
                 continue;
             }
             if (!keyTypes.add(privateKey.getAlgorithm())) {
@@ -304,7 +339,7 @@ final class TlsSettings {
         Directive d = directive.get();
         Set<String> supported;
         try {
-            supported = Set.of(SSLContext.getDefault().getSupportedSSLParameters().getCipherSuites());
+            supported = Set.of(supportedSuites().getCipherSuites());
         } catch (GeneralSecurityException e) {
             supported = Set.of();
         }
@@ -321,13 +356,24 @@ final class TlsSettings {
                 keyword = true;
             } else {
                 errors.add(new ConfigError(d.args().get(0).position(), "unknown or unsupported cipher '" + token
-                        + "' in ssl_ciphers"));
+                        + "' in ssl_ciphers" + (provider != null ? " (by ssl_provider "
+                        + provider.getName().toLowerCase(Locale.ROOT) + ")" : "")));
             }
         }
         if (keyword) {
             suites.addAll(CipherNames.MODERN_TLS12);
         }
         return List.copyOf(suites);
+    }
+
+    /** The suites the chosen provider implements: Conscrypt has no DHE and fewer CBC suites than the JDK. */
+    private SSLParameters supportedSuites() throws GeneralSecurityException {
+        if (provider == null) {
+            return SSLContext.getDefault().getSupportedSSLParameters();
+        }
+        SSLContext context = SSLContext.getInstance("TLS", provider);
+        context.init(null, null, null);
+        return context.getSupportedSSLParameters();
     }
 
     private List<X509Certificate> clientCertificates(String verify) {

@@ -162,6 +162,44 @@ final class TlsConnection implements ConnectionHandler, SecureTransport {
         netIn = release(buffers.packets, netIn);
         appIn = release(buffers.packets, appIn);
         netOut = release(buffers.output, netOut);
+        closeEngine();
+    }
+
+    /**
+     * Both directions of the engine closed, whatever the socket's end was (a reset, a timeout, an error): Conscrypt
+     * frees its native connection (BoringSSL's SSL and a pipe, two file descriptors) only then, and otherwise when
+     * the garbage collector finalizes the engine, which with a few hundred bytes of heap per engine can be long after
+     * the descriptors ran out. For the JDK's engine it only drops state.
+     */
+    private void closeEngine() {
+        if (engine == null) {
+            return;
+        }
+        engine.closeOutbound();
+        if (!engine.isInboundDone()) {
+            try {
+                engine.closeInbound();
+            } catch (SSLException e) {
+                // no close_notify from the client: nothing more was to be read anyway
+            }
+        }
+        if (engine.isOutboundDone()) {
+            return;
+        }
+        // Conscrypt frees on the wrap that takes its last pending bytes (the close_notify nobody will read).
+        ByteBuffer scratch = buffers.output.acquire();
+        try {
+            while (!engine.isOutboundDone()) {
+                scratch.clear();
+                if (engine.wrap(NOTHING, scratch).bytesProduced() == 0) {
+                    break;
+                }
+            }
+        } catch (SSLException | RuntimeException e) {
+            LOG.debug("{}: engine not closed cleanly: {}", raw, e.toString());
+        } finally {
+            buffers.output.release(scratch);
+        }
     }
 
     @Override
@@ -316,7 +354,7 @@ final class TlsConnection implements ConnectionHandler, SecureTransport {
         handshakeDone = true;
         timer.cancel();
         timer = null;
-        info = SessionInfo.of(engine.getSession(), serverName);
+        info = SessionInfo.of(engine.getSession(), serverName, endpoint.credentials(serverName));
         LOG.debug("{}: {} {} for '{}'", raw, info.protocol(), info.cipher(), serverName);
         http = endpoint.plain().open(this);
     }
