@@ -11,7 +11,6 @@ import dev.solo.http.Request;
 import dev.solo.http.Response;
 import dev.solo.http.Session;
 import dev.solo.http.Status;
-import dev.solo.http.codec.BodyDecoder;
 import dev.solo.http.codec.PathDecoder;
 import dev.solo.http.codec.RequestHead;
 import dev.solo.http.internal.connection.HttpConnection.Deadline;
@@ -51,22 +50,26 @@ final class HttpExchange implements Exchange {
     private RequestView originalRequest;
     private VirtualServer server;
     private RouteLocation location;
-    private BodyDecoder body;
-    private BodyConsumer consumer;
-    private boolean discardBody;
-    private boolean bodyDone = true;
-    private boolean responded;
-    private boolean writing;
-    private boolean writeDone;
+    /** The request body: who gets it, and how far it was read. */
+    private RequestBodyReader requestBody;
+    private ResponseState responseState = ResponseState.PENDING;
+    /**
+     * The connection must close after this exchange (the client asked, an error left the stream unsynchronised, the
+     * client half-closed, the server shuts down). A boolean, not a state: it only ever turns on, from either side,
+     * and each of the states above may hold with it or without it.
+     */
     private boolean closeAfter;
+    /** The connection was told the exchange is complete; the body and the response may each end last. */
     private boolean finished;
+    /** The writer, buffers and session bookkeeping were given back (on finishing, or when the connection closed). */
     private boolean released;
+    /**
+     * The session manager keeps state for this request until {@link #release} tells it the exchange ended.
+     * Independent of the body and the response: any handler may ask for the session at any time.
+     */
     private boolean sessionTouched;
     /** Set once the session manager was asked to prepare the request's session (before the first handler). */
     private SessionGate sessionGate;
-    /** Request bytes may still be on the wire (a body cut short, a malformed head): close with a linger. */
-    private boolean unreadInput;
-    private boolean inputClosed;
     private ByteBuffer headBuffer;
     private ByteBuffer interim;
     private int headLength;
@@ -74,13 +77,12 @@ final class HttpExchange implements Exchange {
     private HttpException earlyError;
     private int status;
     private int redirects;
-    /** When the body must be complete ({@code client_body_total_timeout}), on the loop's clock. */
-    private long bodyDeadline;
 
     private HttpExchange(HttpConnection connection, RequestHead head, HttpException earlyError) {
         this.connection = connection;
         this.head = head;
         this.earlyError = earlyError;
+        this.requestBody = new RequestBodyReader(connection);
     }
 
     HttpExchange(HttpConnection connection, RequestHead head) {
@@ -120,10 +122,7 @@ final class HttpExchange implements Exchange {
                         false);
             }
             if (head.hasBody()) {
-                bodyDeadline = loop().now() + server.timeouts().bodyTotal();
-                bodyDone = false;
-                body = new BodyDecoder(connection.context().limits);
-                body.start(head.framing(), head.contentLength());
+                requestBody = new RequestBodyReader(connection, head, server.timeouts());
             }
             if (!head.keepAlive()) {
                 closeAfter = true;
@@ -140,7 +139,7 @@ final class HttpExchange implements Exchange {
 
     private void afterHandlers() {
         boolean waiting = sessionGate != null && sessionGate.isWaiting();
-        if (!responded && !bodyDone && consumer == null && !discardBody && !waiting) {
+        if (responseState == ResponseState.PENDING && requestBody.state() == RequestBodyState.UNCLAIMED && !waiting) {
             // The handler took the request but not its body: read and drop it so the next request can follow.
             discardBody();
         }
@@ -180,11 +179,9 @@ final class HttpExchange implements Exchange {
         if (!location.allows(method)) {
             throw HttpException.methodNotAllowed(location.allowHeader());
         }
-        if (body != null) {
-            body.setMaxBodyBytes(location.maxBodySize());
-        }
+        requestBody.limitTo(location.maxBodySize());
         if (head.hasBody()) {
-            armBodyTimer();
+            requestBody.armTimer();
         } else {
             connection.arm(Deadline.REQUEST, server.timeouts().request());
         }
@@ -209,7 +206,7 @@ final class HttpExchange implements Exchange {
     }
 
     private void resumeAfterSession() {
-        if (responded || released) {
+        if (responseState != ResponseState.PENDING || released) {
             return;
         }
         try {
@@ -244,64 +241,52 @@ final class HttpExchange implements Exchange {
 
     // ---- request body ----
 
+    /** @return true while the body is read from the connection (to a handler's consumer, or dropped) */
     boolean wantsBody() {
-        return !bodyDone && !inputClosed && (consumer != null || discardBody);
+        return requestBody.state().isReading();
     }
 
     @Override
     public void receiveBody(BodyConsumer bodyConsumer) {
-        if (consumer != null || responded || discardBody) {
+        if (responseState != ResponseState.PENDING || !requestBody.isClaimable()) {
             // The body is claimed inside handle(); once it returned without, the server drops the body.
             throw new IllegalStateException("the body was already claimed, dropped, or the exchange answered");
         }
-        if (bodyDone) {
+        if (requestBody.state().isDone()) {
             try {
                 bodyConsumer.onComplete();
             } catch (IOException e) {
-                fail(storageFailure(e));
+                fail(RequestBodyReader.storageFailure(e));
             }
             return;
         }
-        consumer = bodyConsumer;
+        requestBody.claim(bodyConsumer);
         if (head.expectsContinue()) {
             queueInterim();
         }
     }
 
     private void discardBody() {
-        if (head.expectsContinue()) {
-            // The client waits for our word before sending; it will not come, so close after the response.
+        if (requestBody.discard()) {
             closeAfter = true;
-            bodyDone = true;
-            unreadInput = true;
-            return;
         }
-        discardBody = true;
-        armBodyTimer();
     }
 
-    /** Feeds the next body bytes from the read buffer to the consumer (or drops them). */
+    /**
+     * Feeds the next body bytes from the read buffer to the consumer (or drops them); a failure is answered, if
+     * nothing was yet, and ends the connection after the response.
+     *
+     * @param in the connection's read buffer
+     */
     void readBody(ByteBuffer in) {
         try {
-            ByteBuffer slice;
-            while ((slice = body.next(in)) != null) {
-                if (consumer != null) {
-                    consumer.onData(slice);
-                }
-            }
-            armBodyTimer();
-            if (body.isComplete()) {
-                bodyDone = true;
-                if (consumer != null) {
-                    connection.arm(Deadline.REQUEST, server.timeouts().request());
-                    consumer.onComplete();
-                }
+            if (requestBody.read(in)) {
                 finishIfDone();
             }
         } catch (HttpException e) {
             closeAfter = true;
-            abortBody(e);
-            if (!responded) {
+            requestBody.cutShort(e);
+            if (responseState == ResponseState.PENDING) {
                 sendError(e);
             }
             // Answered already (a 405 while its body was being dropped): the next request cannot be found, so the
@@ -309,50 +294,19 @@ final class HttpExchange implements Exchange {
             finishIfDone();
         } catch (IOException e) {
             closeAfter = true;
-            abortBody(e);
-            if (!responded) {
-                sendError(storageFailure(e));
+            requestBody.cutShort(e);
+            if (responseState == ResponseState.PENDING) {
+                sendError(RequestBodyReader.storageFailure(e));
             }
             finishIfDone();
         }
     }
 
     /**
-     * Arms the body timer: {@code client_body_timeout} from now, but never past the deadline for the whole body
-     * ({@code client_body_total_timeout}), so a client that drips a byte now and then is cut off all the same.
+     * The client half-closed after its request, with the response under way and the body read or given up (see
+     * {@link HttpConnection}): finish the response, then close.
      */
-    private void armBodyTimer() {
-        long left = Math.max(0, bodyDeadline - loop().now());
-        connection.arm(Deadline.BODY, Math.min(server.timeouts().body(), left));
-    }
-
-    private void abortBody(Throwable cause) {
-        bodyDone = true;
-        unreadInput = true;
-        BodyConsumer aborted = consumer;
-        consumer = null;
-        if (aborted != null) {
-            try {
-                aborted.onAbort(cause);
-            } catch (RuntimeException e) {
-                LOG.warn("{}: body consumer failed to abort", connection.transport(), e);
-            }
-        }
-    }
-
-    private static HttpException storageFailure(IOException e) {
-        String message = String.valueOf(e.getMessage());
-        if (message.contains("No space left")) {
-            return new HttpException(Status.INSUFFICIENT_STORAGE, "no space left", true);
-        }
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return new HttpException(Status.FORBIDDEN, "not writable", true);
-        }
-        return new HttpException(Status.INTERNAL_SERVER_ERROR, "storage failure", true, e);
-    }
-
     void clientClosedInput() {
-        inputClosed = true;
         closeAfter = true;
     }
 
@@ -360,10 +314,10 @@ final class HttpExchange implements Exchange {
 
     @Override
     public void respond(Response response) {
-        if (responded) {
+        if (responseState != ResponseState.PENDING) {
             throw new IllegalStateException("already responded to " + describe());
         }
-        responded = true;
+        responseState = responseState.moveTo(ResponseState.PREPARING);
         status = response.status().code();
         if (sessionTouched) {
             server.sessions().beforeResponse(originalRequest, response);
@@ -372,12 +326,13 @@ final class HttpExchange implements Exchange {
             response = connection.context().responses.apply(response, request, responsePolicy(),
                     connection.transport().loop().wallTime());
         }
-        if (!bodyDone) {
-            if (closeAfter || consumer != null) {
+        RequestBodyState bodyState = requestBody.state();
+        if (!bodyState.isDone()) {
+            if (closeAfter || bodyState == RequestBodyState.TO_HANDLER) {
                 // Answered before the body finished: the rest of it is never read, so the connection must close.
                 closeAfter = true;
-                abortBody(new IOException("answered before the body was read"));
-            } else if (!discardBody) {
+                requestBody.cutShort(new IOException("answered before the body was read"));
+            } else if (bodyState == RequestBodyState.UNCLAIMED) {
                 discardBody();
             }
         }
@@ -396,7 +351,7 @@ final class HttpExchange implements Exchange {
             response.source().onReadable(this::sourceReadable);
         }
         writer.start(headBuffer, response, sendBody, chunked, streamBuffer);
-        writing = true;
+        responseState = responseState.moveTo(ResponseState.WRITING);
         connection.arm(Deadline.SEND, connection.sendTimeout());
         connection.updateInterest();
     }
@@ -422,8 +377,7 @@ final class HttpExchange implements Exchange {
         }
         output.add(headBuffer, body);
         headBuffer = null;
-        writing = true;
-        writeDone = true;
+        responseState = responseState.moveTo(ResponseState.WRITTEN);
         logAccess(bodyBytes);
         finishIfDone();
         connection.updateInterest();
@@ -466,7 +420,7 @@ final class HttpExchange implements Exchange {
     }
 
     boolean hasOutput() {
-        return (interim != null && interim.hasRemaining()) || (writing && !writeDone && !writer.waitingForSource());
+        return (interim != null && interim.hasRemaining()) || (responseState == ResponseState.WRITING && !writer.waitingForSource());
     }
 
     void writeOnce() throws IOException {
@@ -477,7 +431,7 @@ final class HttpExchange implements Exchange {
             }
             return;
         }
-        if (!writing || writeDone) {
+        if (responseState != ResponseState.WRITING) {
             return;
         }
         long before = writer.bytesSent();
@@ -486,7 +440,7 @@ final class HttpExchange implements Exchange {
             connection.arm(Deadline.SEND, connection.sendTimeout());
         }
         if (done) {
-            writeDone = true;
+            responseState = responseState.moveTo(ResponseState.WRITTEN);
             logAccess(writer.bytesSent() - headLength);
             finishIfDone();
         }
@@ -504,12 +458,13 @@ final class HttpExchange implements Exchange {
     }
 
     private void finishIfDone() {
-        if (finished || !writeDone || !bodyDone) {
+        if (finished || responseState != ResponseState.WRITTEN || !requestBody.state().isDone()) {
             return;
         }
         finished = true;
         release();
-        connection.exchangeComplete(closeAfter || inputClosed, unreadInput || earlyError != null);
+        // Request bytes may still be on the wire after a body cut short or a malformed head: close with a linger.
+        connection.exchangeComplete(closeAfter, requestBody.state() == RequestBodyState.CUT_SHORT || earlyError != null);
     }
 
     @Override
@@ -532,9 +487,9 @@ final class HttpExchange implements Exchange {
 
     /** A failure before or while handling: an error response if none started, else the connection is cut. */
     void fail(HttpException error) {
-        if (!responded) {
+        if (responseState == ResponseState.PENDING) {
             sendError(error);
-        } else if (!writeDone) {
+        } else if (responseState != ResponseState.WRITTEN) {
             connection.transport().close();
         }
     }
@@ -543,12 +498,12 @@ final class HttpExchange implements Exchange {
         if (whileReadingBody) {
             LOG.debug("{}: request body stalled", connection.transport());
             closeAfter = true;
-            abortBody(new IOException("body timeout"));
-            if (!responded) {
+            requestBody.cutShort(new IOException("body timeout"));
+            if (responseState == ResponseState.PENDING) {
                 sendError(new HttpException(Status.REQUEST_TIMEOUT, "request body took too long", true));
                 return;
             }
-        } else if (!responded) {
+        } else if (responseState == ResponseState.PENDING) {
             LOG.warn("{}: {} got no response within the request timeout", connection.transport(), describe());
             runAbortActions();
             closeAfter = true;
@@ -561,8 +516,8 @@ final class HttpExchange implements Exchange {
     /** The loop needs the heap this request's head holds while its body trickles in: 503 and close (issue 15). */
     void shedWhileReadingBody() {
         closeAfter = true;
-        abortBody(new IOException("shed to bound memory"));
-        if (!responded) {
+        requestBody.cutShort(new IOException("shed to bound memory"));
+        if (responseState == ResponseState.PENDING) {
             sendError(new HttpException(Status.SERVICE_UNAVAILABLE, "server busy", true));
         }
         finishIfDone();
@@ -573,10 +528,10 @@ final class HttpExchange implements Exchange {
         if (sessionGate != null) {
             sessionGate.cancel();
         }
-        if (!bodyDone) {
-            abortBody(cause);
+        if (!requestBody.state().isDone()) {
+            requestBody.cutShort(cause);
         }
-        if (!writeDone) {
+        if (responseState != ResponseState.WRITTEN) {
             runAbortActions();
         }
         release();
@@ -631,7 +586,7 @@ final class HttpExchange implements Exchange {
 
     @Override
     public boolean isResponded() {
-        return responded;
+        return responseState != ResponseState.PENDING;
     }
 
     @Override
@@ -651,7 +606,7 @@ final class HttpExchange implements Exchange {
 
     @Override
     public void redirectInternally(String target) {
-        if (responded) {
+        if (responseState != ResponseState.PENDING) {
             throw new IllegalStateException("already responded");
         }
         if (++redirects > MAX_REDIRECTS) {
@@ -662,7 +617,7 @@ final class HttpExchange implements Exchange {
             int q = target.indexOf('?');
             String decoded = PathDecoder.decode(q < 0 ? target : target.substring(0, q));
             request = request.redirected(target, decoded);
-            consumer = null;
+            requestBody.redirected();
             dispatch();
         } catch (HttpException e) {
             fail(e);
