@@ -11,6 +11,7 @@ import dev.solo.http.Request;
 import dev.solo.http.Response;
 import dev.solo.http.Session;
 import dev.solo.http.Status;
+import dev.solo.http.Version;
 import dev.solo.http.codec.PathDecoder;
 import dev.solo.http.codec.RequestHead;
 import dev.solo.http.internal.connection.HttpConnection.Deadline;
@@ -42,17 +43,14 @@ final class HttpExchange implements Exchange {
 
     private final HttpConnection connection;
     private final RequestHead head;
-    /** Writes responses with a file or stream body; in-memory responses go to the connection's queue instead. */
-    private ResponseWriter writer;
     private final List<Runnable> abortActions = new ArrayList<>(1);
     private RequestView request;
-    /** The request as it arrived: sessions are keyed by it even after an internal redirect. */
-    private RequestView originalRequest;
     private VirtualServer server;
     private RouteLocation location;
     /** The request body: who gets it, and how far it was read. */
     private RequestBodyReader requestBody;
-    private ResponseState responseState = ResponseState.PENDING;
+    /** Encodes and writes the response, and knows where it stands. */
+    private final ResponseSender sender;
     /**
      * The connection must close after this exchange (the client asked, an error left the stream unsynchronised, the
      * client half-closed, the server shuts down). A boolean, not a state: it only ever turns on, from either side,
@@ -61,19 +59,8 @@ final class HttpExchange implements Exchange {
     private boolean closeAfter;
     /** The connection was told the exchange is complete; the body and the response may each end last. */
     private boolean finished;
-    /** The writer, buffers and session bookkeeping were given back (on finishing, or when the connection closed). */
-    private boolean released;
-    /**
-     * The session manager keeps state for this request until {@link #release} tells it the exchange ended.
-     * Independent of the body and the response: any handler may ask for the session at any time.
-     */
-    private boolean sessionTouched;
-    /** Set once the session manager was asked to prepare the request's session (before the first handler). */
-    private SessionGate sessionGate;
-    private ByteBuffer headBuffer;
-    private ByteBuffer interim;
-    private int headLength;
-    private ByteBuffer streamBuffer;
+    /** The routed server's session manager, for this request; null when the server has none. */
+    private SessionGate sessions;
     private HttpException earlyError;
     private int status;
     private int redirects;
@@ -83,6 +70,7 @@ final class HttpExchange implements Exchange {
         this.head = head;
         this.earlyError = earlyError;
         this.requestBody = new RequestBodyReader(connection);
+        this.sender = new ResponseSender(connection);
     }
 
     HttpExchange(HttpConnection connection, RequestHead head) {
@@ -110,9 +98,12 @@ final class HttpExchange implements Exchange {
             String path = head.targetForm() == RequestHead.TargetForm.ASTERISK ? "*" : PathDecoder.decode(head.path());
             request = new RequestView(head, path, connection.transport().remoteAddress(),
                     connection.transport().localAddress(), connection.tls());
-            originalRequest = request;
             server = connection.hosts().select(head.host());
             connection.routedTo(server);
+            if (server.sessions() != null) {
+                // Keyed by the request as it arrived, even after an internal redirect.
+                sessions = new SessionGate(server.sessions(), request);
+            }
             // Until dispatch knows whether a body comes, the handler's deadline stands: never the header timer.
             connection.arm(Deadline.REQUEST, server.timeouts().request());
             if (connection.tls() != null && connection.tls().serverName() != null
@@ -138,8 +129,8 @@ final class HttpExchange implements Exchange {
     }
 
     private void afterHandlers() {
-        boolean waiting = sessionGate != null && sessionGate.isWaiting();
-        if (responseState == ResponseState.PENDING && requestBody.state() == RequestBodyState.UNCLAIMED && !waiting) {
+        boolean waiting = sessions != null && sessions.isWaiting();
+        if (!isResponded() && requestBody.state() == RequestBodyState.UNCLAIMED && !waiting) {
             // The handler took the request but not its body: read and drop it so the next request can follow.
             discardBody();
         }
@@ -185,29 +176,16 @@ final class HttpExchange implements Exchange {
         } else {
             connection.arm(Deadline.REQUEST, server.timeouts().request());
         }
-        if (server.sessions() != null && sessionGate == null && waitForSession()) {
+        if (sessions != null && sessions.mustWait(loop(), this::resumeAfterSession)) {
+            // A store across the network answers later: the handlers run when it has (resumeAfterSession).
             return;
         }
         runHandlers();
     }
 
-    /**
-     * Lets the session manager load the session before the first handler (a store across the network answers later).
-     *
-     * @return true when the exchange waits; {@link #resumeAfterSession} runs the handlers then
-     */
-    private boolean waitForSession() {
-        sessionGate = new SessionGate();
-        boolean wait = sessionGate.mustWait(server.sessions(), originalRequest, loop(), this::resumeAfterSession);
-        if (sessionGate.lookedUp()) {
-            sessionTouched = true;
-        }
-        return wait;
-    }
-
     private void resumeAfterSession() {
-        if (responseState != ResponseState.PENDING || released) {
-            return;
+        if (isResponded()) {
+            return; // timed out meanwhile (an aborted exchange is never resumed: see abort)
         }
         try {
             runHandlers();
@@ -248,7 +226,7 @@ final class HttpExchange implements Exchange {
 
     @Override
     public void receiveBody(BodyConsumer bodyConsumer) {
-        if (responseState != ResponseState.PENDING || !requestBody.isClaimable()) {
+        if (isResponded() || !requestBody.isClaimable()) {
             // The body is claimed inside handle(); once it returned without, the server drops the body.
             throw new IllegalStateException("the body was already claimed, dropped, or the exchange answered");
         }
@@ -262,7 +240,7 @@ final class HttpExchange implements Exchange {
         }
         requestBody.claim(bodyConsumer);
         if (head.expectsContinue()) {
-            queueInterim();
+            sender.queueInterim();
         }
     }
 
@@ -286,7 +264,7 @@ final class HttpExchange implements Exchange {
         } catch (HttpException e) {
             closeAfter = true;
             requestBody.cutShort(e);
-            if (responseState == ResponseState.PENDING) {
+            if (!isResponded()) {
                 sendError(e);
             }
             // Answered already (a 405 while its body was being dropped): the next request cannot be found, so the
@@ -295,7 +273,7 @@ final class HttpExchange implements Exchange {
         } catch (IOException e) {
             closeAfter = true;
             requestBody.cutShort(e);
-            if (responseState == ResponseState.PENDING) {
+            if (!isResponded()) {
                 sendError(RequestBodyReader.storageFailure(e));
             }
             finishIfDone();
@@ -314,13 +292,13 @@ final class HttpExchange implements Exchange {
 
     @Override
     public void respond(Response response) {
-        if (responseState != ResponseState.PENDING) {
+        if (isResponded()) {
             throw new IllegalStateException("already responded to " + describe());
         }
-        responseState = responseState.moveTo(ResponseState.PREPARING);
+        sender.prepare();
         status = response.status().code();
-        if (sessionTouched) {
-            server.sessions().beforeResponse(originalRequest, response);
+        if (sessions != null) {
+            sessions.beforeResponse(response);
         }
         if (request != null) {
             response = connection.context().responses.apply(response, request, responsePolicy(),
@@ -339,109 +317,32 @@ final class HttpExchange implements Exchange {
         if (connection.shuttingDown() || connection.lastRequest()) {
             closeAfter = true; // announced in this response (RFC 9112 §9.6), not decided after it
         }
+        boolean http10 = request != null && request.version() == Version.HTTP_1_0;
+        if (ResponseSender.delimitedByClose(response, http10)) {
+            closeAfter = true; // HTTP/1.0 has no chunked coding: the close delimits the body
+        }
         boolean headRequest = request != null && request.method() == Method.HEAD;
-        boolean sendBody = !headRequest && response.status().allowsBody();
-        boolean chunked = encodeHead(response, headRequest);
-        if (queue(response, sendBody)) {
-            return;
+        if (sender.send(response, headRequest, http10, closeAfter)) {
+            logAccess(sender.bodyBytes());
+            finishIfDone();
+            connection.updateInterest();
         }
-        writer = new ResponseWriter();
-        if (response.bodyKind() == Response.BodyKind.STREAM && sendBody) {
-            streamBuffer = connection.context().buffers.acquire();
-            response.source().onReadable(this::sourceReadable);
-        }
-        writer.start(headBuffer, response, sendBody, chunked, streamBuffer);
-        responseState = responseState.moveTo(ResponseState.WRITING);
-        connection.arm(Deadline.SEND, connection.sendTimeout());
-        connection.updateInterest();
     }
 
-    /**
-     * Hands a response that is all in memory to the connection's {@link OutputQueue}, where it waits for the socket
-     * with the responses to earlier pipelined requests; the exchange is then done writing. A response with a file or
-     * a stream body, or one that would overfill the queue, is written by this exchange's {@link ResponseWriter}.
-     *
-     * @return whether the response was queued
-     */
-    private boolean queue(Response response, boolean sendBody) {
-        Response.BodyKind kind = response.bodyKind();
-        if ((kind != Response.BodyKind.BYTES && kind != Response.BodyKind.NONE)
-                || (interim != null && interim.hasRemaining())) {
-            return false;
-        }
-        ByteBuffer body = sendBody && kind == Response.BodyKind.BYTES ? response.bytes().duplicate() : null;
-        long bodyBytes = body == null ? 0 : body.remaining();
-        OutputQueue output = connection.output();
-        if (!output.hasRoom(headLength + bodyBytes)) {
-            return false;
-        }
-        output.add(headBuffer, body);
-        headBuffer = null;
-        responseState = responseState.moveTo(ResponseState.WRITTEN);
-        logAccess(bodyBytes);
-        finishIfDone();
-        connection.updateInterest();
-        return true;
-    }
-
-    /**
-     * Decides framing and connection fields (RFC 9112 §6.3, §9.6) and encodes the head with them.
-     *
-     * @return whether the body is chunked
-     */
-    private boolean encodeHead(Response response, boolean headRequest) {
-        boolean http10 = request != null && request.version() == dev.solo.http.Version.HTTP_1_0;
-        long contentLength = -1;
-        boolean chunked = false;
-        if (response.status().allowsBody()) {
-            if (response.bodyKind() == Response.BodyKind.STREAM && response.length() < 0) {
-                if (http10) {
-                    closeAfter = true; // HTTP/1.0 has no chunked coding: the close delimits the body
-                } else {
-                    chunked = true;
-                }
-            } else {
-                contentLength = response.bodyKind() == Response.BodyKind.NONE ? 0 : response.length();
-            }
-        } else if (response.status().code() == 304 && response.length() > 0) {
-            contentLength = response.length();
-        }
-        HeadEncoder.ConnectionField connectionField = closeAfter ? HeadEncoder.ConnectionField.CLOSE
-                : http10 ? HeadEncoder.ConnectionField.KEEP_ALIVE : HeadEncoder.ConnectionField.NONE;
-        headBuffer = connection.context().heads.encode(response.status(), response.headers(), contentLength, chunked,
-                connectionField, connection.transport().loop().wallTime());
-        headLength = headBuffer.remaining();
-        return chunked && !headRequest;
-    }
-
-    private void queueInterim() {
-        interim = ByteBuffer.wrap(HeadEncoder.CONTINUE);
-        connection.updateInterest();
-    }
-
+    /** @return true when the exchange has something to write now */
     boolean hasOutput() {
-        return (interim != null && interim.hasRemaining()) || (responseState == ResponseState.WRITING && !writer.waitingForSource());
+        return sender.hasOutput();
     }
 
+    /**
+     * One write of the interim response or the response, when the socket is writable; the exchange finishes when
+     * the response is written and the body read.
+     *
+     * @throws IOException when the socket fails
+     */
     void writeOnce() throws IOException {
-        if (interim != null && interim.hasRemaining()) {
-            connection.transport().write(new ByteBuffer[] {interim}, 0, 1);
-            if (!interim.hasRemaining()) {
-                interim = null;
-            }
-            return;
-        }
-        if (responseState != ResponseState.WRITING) {
-            return;
-        }
-        long before = writer.bytesSent();
-        boolean done = writer.writeOnce(connection.transport());
-        if (writer.bytesSent() > before) {
-            connection.arm(Deadline.SEND, connection.sendTimeout());
-        }
-        if (done) {
-            responseState = responseState.moveTo(ResponseState.WRITTEN);
-            logAccess(writer.bytesSent() - headLength);
+        if (sender.writeOnce()) {
+            logAccess(sender.bodyBytes());
             finishIfDone();
         }
     }
@@ -452,13 +353,8 @@ final class HttpExchange implements Exchange {
         }
     }
 
-    private void sourceReadable() {
-        writer.sourceReady();
-        connection.updateInterest();
-    }
-
     private void finishIfDone() {
-        if (finished || responseState != ResponseState.WRITTEN || !requestBody.state().isDone()) {
+        if (finished || sender.state() != ResponseState.WRITTEN || !requestBody.state().isDone()) {
             return;
         }
         finished = true;
@@ -487,9 +383,9 @@ final class HttpExchange implements Exchange {
 
     /** A failure before or while handling: an error response if none started, else the connection is cut. */
     void fail(HttpException error) {
-        if (responseState == ResponseState.PENDING) {
+        if (!isResponded()) {
             sendError(error);
-        } else if (responseState != ResponseState.WRITTEN) {
+        } else if (sender.state() != ResponseState.WRITTEN) {
             connection.transport().close();
         }
     }
@@ -499,11 +395,11 @@ final class HttpExchange implements Exchange {
             LOG.debug("{}: request body stalled", connection.transport());
             closeAfter = true;
             requestBody.cutShort(new IOException("body timeout"));
-            if (responseState == ResponseState.PENDING) {
+            if (!isResponded()) {
                 sendError(new HttpException(Status.REQUEST_TIMEOUT, "request body took too long", true));
                 return;
             }
-        } else if (responseState == ResponseState.PENDING) {
+        } else if (!isResponded()) {
             LOG.warn("{}: {} got no response within the request timeout", connection.transport(), describe());
             runAbortActions();
             closeAfter = true;
@@ -517,7 +413,7 @@ final class HttpExchange implements Exchange {
     void shedWhileReadingBody() {
         closeAfter = true;
         requestBody.cutShort(new IOException("shed to bound memory"));
-        if (responseState == ResponseState.PENDING) {
+        if (!isResponded()) {
             sendError(new HttpException(Status.SERVICE_UNAVAILABLE, "server busy", true));
         }
         finishIfDone();
@@ -525,13 +421,13 @@ final class HttpExchange implements Exchange {
 
     /** The connection closed under the exchange: undo what the handler started. */
     void abort(Throwable cause) {
-        if (sessionGate != null) {
-            sessionGate.cancel();
+        if (sessions != null) {
+            sessions.cancel();
         }
         if (!requestBody.state().isDone()) {
             requestBody.cutShort(cause);
         }
-        if (responseState != ResponseState.WRITTEN) {
+        if (sender.state() != ResponseState.WRITTEN) {
             runAbortActions();
         }
         release();
@@ -549,17 +445,10 @@ final class HttpExchange implements Exchange {
     }
 
     private void release() {
-        if (sessionTouched && !released) {
-            server.sessions().exchangeEnded(originalRequest);
+        if (sessions != null) {
+            sessions.exchangeEnded();
         }
-        released = true;
-        if (writer != null) {
-            writer.release();
-        }
-        if (streamBuffer != null) {
-            connection.context().buffers.release(streamBuffer);
-            streamBuffer = null;
-        }
+        sender.release();
     }
 
     private String describe() {
@@ -586,7 +475,7 @@ final class HttpExchange implements Exchange {
 
     @Override
     public boolean isResponded() {
-        return responseState != ResponseState.PENDING;
+        return sender.state() != ResponseState.PENDING;
     }
 
     @Override
@@ -596,17 +485,12 @@ final class HttpExchange implements Exchange {
 
     @Override
     public Optional<Session> session(boolean create) {
-        if (server == null || server.sessions() == null || request == null) {
-            return Optional.empty();
-        }
-        // Only requests that asked for their session pay for the session manager's bookkeeping.
-        sessionTouched = true;
-        return server.sessions().session(originalRequest, loop(), create);
+        return sessions != null ? sessions.session(loop(), create) : Optional.empty();
     }
 
     @Override
     public void redirectInternally(String target) {
-        if (responseState != ResponseState.PENDING) {
+        if (isResponded()) {
             throw new IllegalStateException("already responded");
         }
         if (++redirects > MAX_REDIRECTS) {
