@@ -11,7 +11,6 @@ import dev.solo.http.Request;
 import dev.solo.http.Response;
 import dev.solo.http.Session;
 import dev.solo.http.Status;
-import dev.solo.http.Version;
 import dev.solo.http.codec.PathDecoder;
 import dev.solo.http.codec.RequestHead;
 import dev.solo.http.internal.connection.HttpConnection.Deadline;
@@ -90,42 +89,57 @@ final class HttpExchange implements Exchange {
             sendError(earlyError);
             return;
         }
+        runGuarded(this::route, null);
+        afterHandlers();
+    }
+
+    /** Routes the request to its server, and so its timeouts and sessions, then dispatches it. */
+    private void route() throws IOException {
+        String path = RequestChecks.decodedPath(head);
+        request = new RequestView(head, path, connection.transport().remoteAddress(),
+                connection.transport().localAddress(), connection.tls());
+        server = connection.hosts().select(head.host());
+        connection.routedTo(server);
+        if (server.sessions() != null) {
+            // Keyed by the request as it arrived, even after an internal redirect.
+            sessions = new SessionGate(server.sessions(), request);
+        }
+        // Until dispatch knows whether a body comes, the handler's deadline stands: never the header timer.
+        connection.arm(Deadline.REQUEST, server.timeouts().request());
+        RequestChecks.checkCertificate(connection.tls(), connection.hosts(), server);
+        if (head.hasBody()) {
+            requestBody = new RequestBodyReader(connection, head, server.timeouts());
+        }
+        if (!head.keepAlive()) {
+            closeAfter = true;
+        }
+        dispatch();
+    }
+
+    /**
+     * Runs a step of handling; every failure becomes an error response, or cuts the connection when the response
+     * is under way.
+     *
+     * @param redirectTarget the target of the internal redirect the step makes, for the log; null for the request
+     */
+    private void runGuarded(Step step, String redirectTarget) {
         try {
-            if (head.targetForm() == RequestHead.TargetForm.AUTHORITY) {
-                // Only CONNECT uses authority-form; we are not a tunnel (RFC 9110 §9.3.6).
-                throw new HttpException(Status.NOT_IMPLEMENTED, "CONNECT is not supported", false);
-            }
-            String path = head.targetForm() == RequestHead.TargetForm.ASTERISK ? "*" : PathDecoder.decode(head.path());
-            request = new RequestView(head, path, connection.transport().remoteAddress(),
-                    connection.transport().localAddress(), connection.tls());
-            server = connection.hosts().select(head.host());
-            connection.routedTo(server);
-            if (server.sessions() != null) {
-                // Keyed by the request as it arrived, even after an internal redirect.
-                sessions = new SessionGate(server.sessions(), request);
-            }
-            // Until dispatch knows whether a body comes, the handler's deadline stands: never the header timer.
-            connection.arm(Deadline.REQUEST, server.timeouts().request());
-            if (connection.tls() != null && connection.tls().serverName() != null
-                    && connection.hosts().select(connection.tls().serverName()) != server) {
-                // The certificate was chosen for another server than the one Host names (RFC 9110 §15.5.20).
-                throw new HttpException(Status.MISDIRECTED_REQUEST, "the Host is served by another certificate",
-                        false);
-            }
-            if (head.hasBody()) {
-                requestBody = new RequestBodyReader(connection, head, server.timeouts());
-            }
-            if (!head.keepAlive()) {
-                closeAfter = true;
-            }
-            dispatch();
+            step.run();
         } catch (HttpException e) {
             fail(e);
         } catch (IOException | RuntimeException e) {
-            LOG.error("{}: {} failed", connection.transport(), describe(), e);
+            if (redirectTarget == null) {
+                LOG.error("{}: {} failed", connection.transport(), describe(), e);
+            } else {
+                LOG.error("{}: internal redirect to {} failed", connection.transport(), redirectTarget, e);
+            }
             fail(new HttpException(Status.INTERNAL_SERVER_ERROR, "internal error", false));
         }
-        afterHandlers();
+    }
+
+    /** A step of handling: routing, the handlers, an internal redirect. */
+    private interface Step {
+        void run() throws IOException;
     }
 
     private void afterHandlers() {
@@ -139,37 +153,20 @@ final class HttpExchange implements Exchange {
 
     private void dispatch() throws IOException {
         Method method = request.method();
-        if (method == null) {
-            throw new HttpException(Status.NOT_IMPLEMENTED, "unknown method", false);
-        }
-        if (method == Method.CONNECT || method == Method.TRACE) {
-            throw new HttpException(Status.NOT_IMPLEMENTED, "method not implemented", false);
-        }
-        if (head.hasUnsupportedExpectation()) {
-            throw new HttpException(Status.EXPECTATION_FAILED, "unsupported expectation", true);
-        }
+        RequestChecks.checkMethod(head, method);
         if ("*".equals(request.path())) {
             // OPTIONS * asks about the server as a whole (RFC 9110 §9.3.7).
             respond(Response.of(Status.OK).header("Allow", "GET, HEAD, POST, PUT, DELETE, OPTIONS"));
             return;
         }
         location = server.locations().match(request.path());
-        if (location == null) {
-            throw new HttpException(Status.NOT_FOUND, "not found", false);
-        }
+        RequestChecks.checkFound(location);
         if (method == Method.OPTIONS) {
             // OPTIONS asks what the location accepts; it is always answered (RFC 9110 §9.3.7).
             respond(Response.of(Status.NO_CONTENT).header("Allow", location.allowHeader()));
             return;
         }
-        if (head.hasBody() && head.contentLength() > location.maxBodySize()) {
-            // Known before reading: answer at once, never read the body (RFC 9110 §15.5.14), then close. Checked
-            // before the method, as nginx does, so a too-large form gets its 413 page wherever it is posted.
-            throw new HttpException(Status.CONTENT_TOO_LARGE, "request body too large", true);
-        }
-        if (!location.allows(method)) {
-            throw HttpException.methodNotAllowed(location.allowHeader());
-        }
+        RequestChecks.checkAccepted(head, method, location);
         requestBody.limitTo(location.maxBodySize());
         if (head.hasBody()) {
             requestBody.armTimer();
@@ -187,14 +184,7 @@ final class HttpExchange implements Exchange {
         if (isResponded()) {
             return; // timed out meanwhile (an aborted exchange is never resumed: see abort)
         }
-        try {
-            runHandlers();
-        } catch (HttpException e) {
-            fail(e);
-        } catch (IOException | RuntimeException e) {
-            LOG.error("{}: {} failed", connection.transport(), describe(), e);
-            fail(new HttpException(Status.INTERNAL_SERVER_ERROR, "internal error", false));
-        }
+        runGuarded(this::runHandlers, null);
         afterHandlers();
         if (wantsBody()) {
             // Body bytes that arrived while the exchange waited sit in the read buffer: feed them now.
@@ -262,22 +252,29 @@ final class HttpExchange implements Exchange {
                 finishIfDone();
             }
         } catch (HttpException e) {
-            closeAfter = true;
-            requestBody.cutShort(e);
-            if (!isResponded()) {
-                sendError(e);
-            }
+            giveUpBody(e, e);
             // Answered already (a 405 while its body was being dropped): the next request cannot be found, so the
             // connection ends right after the response instead of waiting for a timeout.
             finishIfDone();
         } catch (IOException e) {
-            closeAfter = true;
-            requestBody.cutShort(e);
-            if (!isResponded()) {
-                sendError(RequestBodyReader.storageFailure(e));
-            }
+            giveUpBody(e, RequestBodyReader.storageFailure(e));
             finishIfDone();
         }
+    }
+
+    /**
+     * Gives the body up: the connection closes after the response, which is {@code answer} unless one is under way.
+     *
+     * @return whether {@code answer} was sent
+     */
+    private boolean giveUpBody(Throwable cause, HttpException answer) {
+        closeAfter = true;
+        requestBody.cutShort(cause);
+        if (isResponded()) {
+            return false;
+        }
+        sendError(answer);
+        return true;
     }
 
     /**
@@ -317,13 +314,10 @@ final class HttpExchange implements Exchange {
         if (connection.shuttingDown() || connection.lastRequest()) {
             closeAfter = true; // announced in this response (RFC 9112 §9.6), not decided after it
         }
-        boolean http10 = request != null && request.version() == Version.HTTP_1_0;
-        if (ResponseSender.delimitedByClose(response, http10)) {
+        if (ResponseSender.delimitedByClose(response, request)) {
             closeAfter = true; // HTTP/1.0 has no chunked coding: the close delimits the body
         }
-        boolean headRequest = request != null && request.method() == Method.HEAD;
-        if (sender.send(response, headRequest, http10, closeAfter)) {
-            logAccess(sender.bodyBytes());
+        if (sender.send(response, request, status, closeAfter)) {
             finishIfDone();
             connection.updateInterest();
         }
@@ -342,14 +336,7 @@ final class HttpExchange implements Exchange {
      */
     void writeOnce() throws IOException {
         if (sender.writeOnce()) {
-            logAccess(sender.bodyBytes());
             finishIfDone();
-        }
-    }
-
-    private void logAccess(long bodyBytes) {
-        if (request != null) {
-            connection.context().accessLog.log(request, status, bodyBytes, connection.transport().loop().wallTime());
         }
     }
 
@@ -393,10 +380,8 @@ final class HttpExchange implements Exchange {
     void timedOut(boolean whileReadingBody) {
         if (whileReadingBody) {
             LOG.debug("{}: request body stalled", connection.transport());
-            closeAfter = true;
-            requestBody.cutShort(new IOException("body timeout"));
-            if (!isResponded()) {
-                sendError(new HttpException(Status.REQUEST_TIMEOUT, "request body took too long", true));
+            if (giveUpBody(new IOException("body timeout"),
+                    new HttpException(Status.REQUEST_TIMEOUT, "request body took too long", true))) {
                 return;
             }
         } else if (!isResponded()) {
@@ -411,11 +396,8 @@ final class HttpExchange implements Exchange {
 
     /** The loop needs the heap this request's head holds while its body trickles in: 503 and close (issue 15). */
     void shedWhileReadingBody() {
-        closeAfter = true;
-        requestBody.cutShort(new IOException("shed to bound memory"));
-        if (!isResponded()) {
-            sendError(new HttpException(Status.SERVICE_UNAVAILABLE, "server busy", true));
-        }
+        giveUpBody(new IOException("shed to bound memory"),
+                new HttpException(Status.SERVICE_UNAVAILABLE, "server busy", true));
         finishIfDone();
     }
 
@@ -497,17 +479,12 @@ final class HttpExchange implements Exchange {
             fail(new HttpException(Status.INTERNAL_SERVER_ERROR, "too many internal redirects", false));
             return;
         }
-        try {
+        runGuarded(() -> {
             int q = target.indexOf('?');
             String decoded = PathDecoder.decode(q < 0 ? target : target.substring(0, q));
             request = request.redirected(target, decoded);
             requestBody.redirected();
             dispatch();
-        } catch (HttpException e) {
-            fail(e);
-        } catch (IOException | RuntimeException e) {
-            LOG.error("{}: internal redirect to {} failed", connection.transport(), target, e);
-            fail(new HttpException(Status.INTERNAL_SERVER_ERROR, "internal error", false));
-        }
+        }, target);
     }
 }

@@ -1,6 +1,8 @@
 package dev.solo.http.internal.connection;
 
+import dev.solo.http.Method;
 import dev.solo.http.Response;
+import dev.solo.http.Version;
 import dev.solo.http.internal.connection.HttpConnection.Deadline;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -8,11 +10,11 @@ import java.nio.ByteBuffer;
 /**
  * Sends one exchange's response: decides its framing and connection field (RFC 9112 §6.3, §9.6), encodes its head,
  * and either hands it whole to the connection's {@link OutputQueue} or drives a {@link ResponseWriter} one write per
- * writable event. Also sends the interim {@code 100 Continue}. Where the response stands is a {@link ResponseState};
- * every change of it goes through {@link ResponseState#moveTo}.
+ * writable event; once it is written, it goes to the access log. Also sends the interim {@code 100 Continue}. Where
+ * the response stands is a {@link ResponseState}; every change of it goes through {@link ResponseState#moveTo}.
  *
- * <p>The sender decides nothing about the exchange: its caller, the {@link HttpExchange}, logs the response and
- * finishes the exchange when {@link #send} or {@link #writeOnce} report it {@link ResponseState#WRITTEN written}.
+ * <p>The sender decides nothing about the exchange: its caller, the {@link HttpExchange}, finishes the exchange when
+ * {@link #send} or {@link #writeOnce} report the response {@link ResponseState#WRITTEN written}.
  */
 final class ResponseSender {
 
@@ -25,8 +27,10 @@ final class ResponseSender {
     /** A pooled buffer for a stream body, else null. */
     private ByteBuffer streamBuffer;
     private int headLength;
-    /** The body bytes sent, once the response is written. */
-    private long bodyBytes;
+    /** The request, for the access log; null for a malformed one, which is not logged. */
+    private RequestView request;
+    /** The status the handler answered with, for the access log. */
+    private int status;
 
     /**
      * A sender with no response yet.
@@ -57,12 +61,16 @@ final class ResponseSender {
      * client, which has no chunked coding (RFC 9112 §6.3).
      *
      * @param response the response
-     * @param http10 whether the request was HTTP/1.0
+     * @param request the request, or null for a malformed one
      * @return true when the connection must close after the response
      */
-    static boolean delimitedByClose(Response response, boolean http10) {
-        return http10 && response.status().allowsBody() && response.bodyKind() == Response.BodyKind.STREAM
+    static boolean delimitedByClose(Response response, RequestView request) {
+        return http10(request) && response.status().allowsBody() && response.bodyKind() == Response.BodyKind.STREAM
                 && response.length() < 0;
+    }
+
+    private static boolean http10(RequestView request) {
+        return request != null && request.version() == Version.HTTP_1_0;
     }
 
     /**
@@ -72,13 +80,18 @@ final class ResponseSender {
      * {@link ResponseWriter} as the socket takes it, under the send timeout.
      *
      * @param response the response, with its policy applied
-     * @param headRequest whether the request was HEAD: the head is sent as for GET, the body never
-     * @param http10 whether the request was HTTP/1.0: no chunked coding, and keep-alive must be announced
+     * @param request the request (for HEAD the body is never sent; to HTTP/1.0 it is never chunked and keep-alive
+     *                is announced); null for a malformed request
+     * @param handlerStatus the status the handler answered with, for the access log
      * @param close whether the connection closes after the response, which the head then announces
      * @return true when the response is {@link ResponseState#WRITTEN} already (queued)
      * @throws IllegalStateException unless the response is {@link ResponseState#PREPARING}
      */
-    boolean send(Response response, boolean headRequest, boolean http10, boolean close) {
+    boolean send(Response response, RequestView request, int handlerStatus, boolean close) {
+        this.request = request;
+        this.status = handlerStatus;
+        boolean headRequest = request != null && request.method() == Method.HEAD;
+        boolean http10 = http10(request);
         boolean sendBody = !headRequest && response.status().allowsBody();
         boolean chunked = response.status().allowsBody() && response.bodyKind() == Response.BodyKind.STREAM
                 && response.length() < 0 && !http10;
@@ -129,14 +142,15 @@ final class ResponseSender {
             return false;
         }
         output.add(head, body);
-        bodyBytes = length;
         state = state.moveTo(ResponseState.WRITTEN);
+        logAccess(length);
         return true;
     }
 
-    /** @return the body bytes sent, once the response is {@link ResponseState#WRITTEN} */
-    long bodyBytes() {
-        return bodyBytes;
+    private void logAccess(long bodyBytes) {
+        if (request != null) {
+            connection.context().accessLog.log(request, status, bodyBytes, connection.transport().loop().wallTime());
+        }
     }
 
     /** Sends {@code 100 Continue} before anything else: the client waits for it before sending its body. */
@@ -181,7 +195,7 @@ final class ResponseSender {
             return false;
         }
         state = state.moveTo(ResponseState.WRITTEN);
-        bodyBytes = writer.bytesSent() - headLength;
+        logAccess(writer.bytesSent() - headLength);
         return true;
     }
 
