@@ -93,8 +93,23 @@ final class HttpExchange implements Exchange {
         afterHandlers();
     }
 
-    /** Routes the request to its server, and so its timeouts and sessions, then dispatches it. */
+    /** Routes the request to its server, and so its timeouts and sessions, frames its body, then dispatches it. */
     private void route() throws IOException {
+        try {
+            routeToServer();
+        } catch (RuntimeException e) {
+            if (head.hasBody()) {
+                // Refused before its body was framed (CONNECT, 421): the body is never read, so the connection must
+                // close, or its bytes would be parsed as the next request.
+                closeAfter = true;
+                requestBody.cutShort(new IOException("refused before the body was read"));
+            }
+            throw e;
+        }
+        dispatch();
+    }
+
+    private void routeToServer() {
         String path = RequestChecks.decodedPath(head);
         request = new RequestView(head, path, connection.transport().remoteAddress(),
                 connection.transport().localAddress(), connection.tls());
@@ -113,7 +128,6 @@ final class HttpExchange implements Exchange {
         if (!head.keepAlive()) {
             closeAfter = true;
         }
-        dispatch();
     }
 
     /**
