@@ -27,12 +27,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One request and its response on a connection. Routes the request (virtual host, location), applies the checks
- * that come before any handler (method known and allowed, body size, expectations), runs the location's handler
- * chain, feeds the body to the handler that asked for it (or discards it), and writes the response.
+ * One request and its response on a connection. In the order of this file: routes the request (virtual host,
+ * location), applies the checks that come before any handler ({@link RequestChecks}), runs the location's handler
+ * chain (after the session is loaded, see {@link SessionGate}), responds, and finishes.
  *
- * <p>The exchange is complete when the response is written and the request body fully read; only then does the
- * connection parse the next request, so responses go out in request order.
+ * <p>Its state is two state machines and one flag. The request body's, a {@link RequestBodyState} held by the
+ * {@link RequestBodyReader}, which feeds it to the handler that claimed it or drops it; the response's, a
+ * {@link ResponseState} held by the {@link ResponseSender}, which encodes and writes it. The exchange is complete
+ * when the response is {@link ResponseState#WRITTEN written} and the body {@link RequestBodyState#isDone done}; only
+ * then does the connection parse the next request, so responses go out in request order. {@code closeAfter} says
+ * whether the connection ends with this exchange.
  */
 final class HttpExchange implements Exchange {
 
@@ -41,12 +45,15 @@ final class HttpExchange implements Exchange {
     private static final int MAX_REDIRECTS = 5;
 
     private final HttpConnection connection;
+    /** The parsed head; null for a malformed request. */
     private final RequestHead head;
+    /** What the handlers asked to undo if the exchange ends without its response written. */
     private final List<Runnable> abortActions = new ArrayList<>(1);
+    /** The request as handlers see it, after any internal redirect; null for a malformed request. */
     private RequestView request;
     private VirtualServer server;
     private RouteLocation location;
-    /** The request body: who gets it, and how far it was read. */
+    /** The request body: who gets it, and how far it was read. Replaced once, when a body is framed. */
     private RequestBodyReader requestBody;
     /** Encodes and writes the response, and knows where it stands. */
     private final ResponseSender sender;
@@ -56,12 +63,15 @@ final class HttpExchange implements Exchange {
      * and each of the states above may hold with it or without it.
      */
     private boolean closeAfter;
-    /** The connection was told the exchange is complete; the body and the response may each end last. */
+    /**
+     * The connection was told the exchange is complete. Guards against telling it twice: the body and the response
+     * may each end last, and a failure while finishing one may end the other.
+     */
     private boolean finished;
     /** The routed server's session manager, for this request; null when the server has none. */
     private SessionGate sessions;
-    private HttpException earlyError;
-    private int status;
+    /** Why a malformed request was refused before it became an exchange; null for a parsed one. */
+    private final HttpException earlyError;
     private int redirects;
 
     private HttpExchange(HttpConnection connection, RequestHead head, HttpException earlyError) {
@@ -72,10 +82,24 @@ final class HttpExchange implements Exchange {
         this.sender = new ResponseSender(connection);
     }
 
+    /**
+     * An exchange for a parsed request head; {@link #start} runs it.
+     *
+     * @param connection the connection the request came on
+     * @param head the complete head
+     */
     HttpExchange(HttpConnection connection, RequestHead head) {
         this(connection, head, null);
     }
 
+    /**
+     * An exchange that only answers a request whose head could not be parsed, with the default server's error page,
+     * and closes the connection.
+     *
+     * @param connection the connection the request came on
+     * @param error the status and message for the answer
+     * @return the exchange; {@link #start} answers
+     */
     static HttpExchange forMalformedRequest(HttpConnection connection, HttpException error) {
         return new HttpExchange(connection, null, error);
     }
@@ -223,7 +247,12 @@ final class HttpExchange implements Exchange {
 
     // ---- request body ----
 
-    /** @return true while the body is read from the connection (to a handler's consumer, or dropped) */
+    /**
+     * Whether the connection should read body bytes for this exchange. Once the response is under way the body is
+     * read to its end or given up, so a client that half-closes then never leaves it waiting.
+     *
+     * @return true while the body is read from the connection (to a handler's consumer, or dropped)
+     */
     boolean wantsBody() {
         return requestBody.state().isReading();
     }
@@ -307,7 +336,7 @@ final class HttpExchange implements Exchange {
             throw new IllegalStateException("already responded to " + describe());
         }
         sender.prepare();
-        status = response.status().code();
+        int handlerStatus = response.status().code();
         if (sessions != null) {
             sessions.beforeResponse(response);
         }
@@ -331,13 +360,13 @@ final class HttpExchange implements Exchange {
         if (ResponseSender.delimitedByClose(response, request)) {
             closeAfter = true; // HTTP/1.0 has no chunked coding: the close delimits the body
         }
-        if (sender.send(response, request, status, closeAfter)) {
+        if (sender.send(response, request, handlerStatus, closeAfter)) {
             finishIfDone();
             connection.updateInterest();
         }
     }
 
-    /** @return true when the exchange has something to write now */
+    /** @return true when the exchange has something to write now (the interim response, or its response) */
     boolean hasOutput() {
         return sender.hasOutput();
     }
@@ -382,7 +411,11 @@ final class HttpExchange implements Exchange {
         respond(response);
     }
 
-    /** A failure before or while handling: an error response if none started, else the connection is cut. */
+    /**
+     * A failure before or while handling: an error response if none started, else the connection is cut.
+     *
+     * @param error the status to answer with
+     */
     void fail(HttpException error) {
         if (!isResponded()) {
             sendError(error);
@@ -391,6 +424,12 @@ final class HttpExchange implements Exchange {
         }
     }
 
+    /**
+     * The connection's body or request deadline passed: 408 for a stalled body, 504 for a handler that did not
+     * answer in time (its work is undone), or the connection is cut when a response is under way.
+     *
+     * @param whileReadingBody whether it was the body deadline ({@code client_body_timeout}, or the whole body's)
+     */
     void timedOut(boolean whileReadingBody) {
         if (whileReadingBody) {
             LOG.debug("{}: request body stalled", connection.transport());
@@ -415,7 +454,11 @@ final class HttpExchange implements Exchange {
         finishIfDone();
     }
 
-    /** The connection closed under the exchange: undo what the handler started. */
+    /**
+     * The connection closed under the exchange: undo what the handler started.
+     *
+     * @param cause what the consumer of a body still coming is told
+     */
     void abort(Throwable cause) {
         if (sessions != null) {
             sessions.cancel();
