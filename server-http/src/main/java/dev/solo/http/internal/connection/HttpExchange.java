@@ -206,9 +206,10 @@ final class HttpExchange implements Exchange {
         }
         RequestChecks.checkAccepted(head, method, location);
         requestBody.limitTo(location.maxBodySize());
-        if (head.hasBody()) {
+        if (!requestBody.state().isDone()) {
             requestBody.armTimer();
         } else {
+            // No body, or (after an internal redirect) one read already: the handler's deadline, not the body's.
             connection.arm(Deadline.REQUEST, server.timeouts().request());
         }
         if (sessions != null && sessions.mustWait(loop(), this::resumeAfterSession)) {
