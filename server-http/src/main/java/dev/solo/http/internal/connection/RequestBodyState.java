@@ -6,12 +6,13 @@ package dev.solo.http.internal.connection;
  *
  * <p>Legal transitions (anything else is a bug in the server and throws {@link IllegalStateException}):
  * <pre>
- *  UNCLAIMED ──handler claims──▶ TO_HANDLER ──last byte──▶ DELIVERED
- *      │                             │                         │
- *      │                             └──internal redirect──▶ UNCLAIMED     DELIVERED ──internal redirect──▶ NONE
- *      └──no handler claimed it, or the exchange answered first──▶ DISCARDING ──last byte──▶ DROPPED
+ *  UNCLAIMED ──a handler claims it──▶ TO_HANDLER ──last byte──▶ DELIVERED ──internal redirect──▶ NONE
+ *      ▲                                  │
+ *      └─────────internal redirect────────┘
+ *  UNCLAIMED ──no handler claimed it, or the exchange answered first──▶ DISCARDING ──last byte──▶ DROPPED
  *
- *  any state ──given up (error, timeout, early answer, refused 100-continue, connection closed)──▶ CUT_SHORT
+ *  any state but CUT_SHORT ──▶ CUT_SHORT  (an error, a timeout, an answer before the body was read, a
+ *                                          100-continue never sent, the connection closed)
  * </pre>
  * A request without a body starts in {@link #NONE}, one with a body in {@link #UNCLAIMED}. {@link #NONE},
  * {@link #DELIVERED}, {@link #DROPPED} and {@link #CUT_SHORT} are done: the exchange may finish once its response
