@@ -391,7 +391,8 @@ final class HttpExchange implements Exchange {
         finished = true;
         release();
         // Request bytes may still be on the wire after a body cut short or a malformed head: close with a linger.
-        connection.exchangeComplete(closeAfter, requestBody.state() == RequestBodyState.CUT_SHORT || earlyError != null);
+        boolean unreadInput = requestBody.state() == RequestBodyState.CUT_SHORT || earlyError != null;
+        connection.exchangeComplete(closeAfter, unreadInput);
     }
 
     @Override
