@@ -67,18 +67,17 @@ enum RequestBodyState {
             // internal redirect may fire after the body is in.
             return this != CUT_SHORT;
         }
-        switch (this) {
-            case UNCLAIMED:
-                return next == TO_HANDLER || next == DISCARDING;
-            case TO_HANDLER:
-                return next == DELIVERED || next == UNCLAIMED;
-            case DISCARDING:
-                return next == DROPPED;
-            case DELIVERED:
-                return next == NONE;
-            default:
-                return false;
+        // Comparisons rather than a switch, which would cost a synthetic class to load on the first request.
+        if (this == UNCLAIMED) {
+            return next == TO_HANDLER || next == DISCARDING;
         }
+        if (this == TO_HANDLER) {
+            return next == DELIVERED || next == UNCLAIMED;
+        }
+        if (this == DISCARDING) {
+            return next == DROPPED;
+        }
+        return this == DELIVERED && next == NONE;
     }
 
     /**

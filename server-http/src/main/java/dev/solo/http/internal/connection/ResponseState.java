@@ -41,15 +41,13 @@ enum ResponseState {
      * @return whether the table in the class comment leads from this state to {@code next}
      */
     boolean allows(ResponseState next) {
-        switch (this) {
-            case PENDING:
-                return next == PREPARING;
-            case PREPARING:
-                return next == WRITING || next == WRITTEN;
-            case WRITING:
-                return next == WRITTEN;
-            default:
-                return false;
+        // Comparisons rather than a switch, which would cost a synthetic class to load on the first request.
+        if (this == PENDING) {
+            return next == PREPARING;
         }
+        if (this == PREPARING) {
+            return next == WRITING || next == WRITTEN;
+        }
+        return this == WRITING && next == WRITTEN;
     }
 }
