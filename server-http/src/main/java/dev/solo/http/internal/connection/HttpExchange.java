@@ -11,7 +11,6 @@ import dev.solo.http.Request;
 import dev.solo.http.Response;
 import dev.solo.http.Session;
 import dev.solo.http.Status;
-import dev.solo.http.codec.BodyDecoder;
 import dev.solo.http.codec.PathDecoder;
 import dev.solo.http.codec.RequestHead;
 import dev.solo.http.internal.connection.HttpConnection.Deadline;
@@ -28,12 +27,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One request and its response on a connection. Routes the request (virtual host, location), applies the checks
- * that come before any handler (method known and allowed, body size, expectations), runs the location's handler
- * chain, feeds the body to the handler that asked for it (or discards it), and writes the response.
+ * One request and its response on a connection. In the order of this file: routes the request (virtual host,
+ * location), applies the checks that come before any handler ({@link RequestChecks}), runs the location's handler
+ * chain (after the session is loaded, see {@link SessionGate}), responds, and finishes.
  *
- * <p>The exchange is complete when the response is written and the request body fully read; only then does the
- * connection parse the next request, so responses go out in request order.
+ * <p>Its state is two state machines and one flag. The request body's, a {@link RequestBodyState} held by the
+ * {@link RequestBodyReader}, which feeds it to the handler that claimed it or drops it; the response's, a
+ * {@link ResponseState} held by the {@link ResponseSender}, which encodes and writes it. The exchange is complete
+ * when the response is {@link ResponseState#WRITTEN written} and the body {@link RequestBodyState#isDone done}; only
+ * then does the connection parse the next request, so responses go out in request order. {@code closeAfter} says
+ * whether the connection ends with this exchange.
  */
 final class HttpExchange implements Exchange {
 
@@ -42,51 +45,61 @@ final class HttpExchange implements Exchange {
     private static final int MAX_REDIRECTS = 5;
 
     private final HttpConnection connection;
+    /** The parsed head; null for a malformed request. */
     private final RequestHead head;
-    /** Writes responses with a file or stream body; in-memory responses go to the connection's queue instead. */
-    private ResponseWriter writer;
+    /** What the handlers asked to undo if the exchange ends without its response written. */
     private final List<Runnable> abortActions = new ArrayList<>(1);
+    /** The request as handlers see it, after any internal redirect; null for a malformed request. */
     private RequestView request;
-    /** The request as it arrived: sessions are keyed by it even after an internal redirect. */
-    private RequestView originalRequest;
     private VirtualServer server;
     private RouteLocation location;
-    private BodyDecoder body;
-    private BodyConsumer consumer;
-    private boolean discardBody;
-    private boolean bodyDone = true;
-    private boolean responded;
-    private boolean writing;
-    private boolean writeDone;
+    /** The request body: who gets it, and how far it was read. Replaced once, when a body is framed. */
+    private RequestBodyReader requestBody;
+    /** Encodes and writes the response, and knows where it stands. */
+    private final ResponseSender sender;
+    /**
+     * The connection must close after this exchange (the client asked, an error left the stream unsynchronised, the
+     * client half-closed, the server shuts down). A boolean, not a state: it only ever turns on, from either side,
+     * and each of the states above may hold with it or without it.
+     */
     private boolean closeAfter;
+    /**
+     * The connection was told the exchange is complete. Guards against telling it twice: the body and the response
+     * may each end last, and a failure while finishing one may end the other.
+     */
     private boolean finished;
-    private boolean released;
-    private boolean sessionTouched;
-    /** Set once the session manager was asked to prepare the request's session (before the first handler). */
-    private SessionGate sessionGate;
-    /** Request bytes may still be on the wire (a body cut short, a malformed head): close with a linger. */
-    private boolean unreadInput;
-    private boolean inputClosed;
-    private ByteBuffer headBuffer;
-    private ByteBuffer interim;
-    private int headLength;
-    private ByteBuffer streamBuffer;
-    private HttpException earlyError;
-    private int status;
+    /** The routed server's session manager, for this request; null when the server has none. */
+    private SessionGate sessions;
+    /** Why a malformed request was refused before it became an exchange; null for a parsed one. */
+    private final HttpException earlyError;
     private int redirects;
-    /** When the body must be complete ({@code client_body_total_timeout}), on the loop's clock. */
-    private long bodyDeadline;
 
     private HttpExchange(HttpConnection connection, RequestHead head, HttpException earlyError) {
         this.connection = connection;
         this.head = head;
         this.earlyError = earlyError;
+        this.requestBody = new RequestBodyReader(connection);
+        this.sender = new ResponseSender(connection);
     }
 
+    /**
+     * An exchange for a parsed request head; {@link #start} runs it.
+     *
+     * @param connection the connection the request came on
+     * @param head the complete head
+     */
     HttpExchange(HttpConnection connection, RequestHead head) {
         this(connection, head, null);
     }
 
+    /**
+     * An exchange that only answers a request whose head could not be parsed, with the default server's error page,
+     * and closes the connection.
+     *
+     * @param connection the connection the request came on
+     * @param error the status and message for the answer
+     * @return the exchange; {@link #start} answers
+     */
     static HttpExchange forMalformedRequest(HttpConnection connection, HttpException error) {
         return new HttpExchange(connection, null, error);
     }
@@ -100,35 +113,9 @@ final class HttpExchange implements Exchange {
             sendError(earlyError);
             return;
         }
+        // Not through runGuarded: a method reference here would cost every request an allocation.
         try {
-            if (head.targetForm() == RequestHead.TargetForm.AUTHORITY) {
-                // Only CONNECT uses authority-form; we are not a tunnel (RFC 9110 §9.3.6).
-                throw new HttpException(Status.NOT_IMPLEMENTED, "CONNECT is not supported", false);
-            }
-            String path = head.targetForm() == RequestHead.TargetForm.ASTERISK ? "*" : PathDecoder.decode(head.path());
-            request = new RequestView(head, path, connection.transport().remoteAddress(),
-                    connection.transport().localAddress(), connection.tls());
-            originalRequest = request;
-            server = connection.hosts().select(head.host());
-            connection.routedTo(server);
-            // Until dispatch knows whether a body comes, the handler's deadline stands: never the header timer.
-            connection.arm(Deadline.REQUEST, server.timeouts().request());
-            if (connection.tls() != null && connection.tls().serverName() != null
-                    && connection.hosts().select(connection.tls().serverName()) != server) {
-                // The certificate was chosen for another server than the one Host names (RFC 9110 §15.5.20).
-                throw new HttpException(Status.MISDIRECTED_REQUEST, "the Host is served by another certificate",
-                        false);
-            }
-            if (head.hasBody()) {
-                bodyDeadline = loop().now() + server.timeouts().bodyTotal();
-                bodyDone = false;
-                body = new BodyDecoder(connection.context().limits);
-                body.start(head.framing(), head.contentLength());
-            }
-            if (!head.keepAlive()) {
-                closeAfter = true;
-            }
-            dispatch();
+            route();
         } catch (HttpException e) {
             fail(e);
         } catch (IOException | RuntimeException e) {
@@ -138,9 +125,72 @@ final class HttpExchange implements Exchange {
         afterHandlers();
     }
 
+    /** Routes the request to its server, and so its timeouts and sessions, frames its body, then dispatches it. */
+    private void route() throws IOException {
+        try {
+            routeToServer();
+        } catch (RuntimeException e) {
+            if (head.hasBody()) {
+                // Refused before its body was framed (CONNECT, 421): the body is never read, so the connection must
+                // close, or its bytes would be parsed as the next request.
+                closeAfter = true;
+                requestBody.cutShort(new IOException("refused before the body was read"));
+            }
+            throw e;
+        }
+        dispatch();
+    }
+
+    private void routeToServer() {
+        String path = RequestChecks.decodedPath(head);
+        request = new RequestView(head, path, connection.transport().remoteAddress(),
+                connection.transport().localAddress(), connection.tls());
+        server = connection.hosts().select(head.host());
+        connection.routedTo(server);
+        if (server.sessions() != null) {
+            // Keyed by the request as it arrived, even after an internal redirect.
+            sessions = new SessionGate(server.sessions(), request);
+        }
+        // Until dispatch knows whether a body comes, the handler's deadline stands: never the header timer.
+        connection.arm(Deadline.REQUEST, server.timeouts().request());
+        RequestChecks.checkCertificate(connection.tls(), connection.hosts(), server);
+        if (head.hasBody()) {
+            requestBody = new RequestBodyReader(connection, head, server.timeouts());
+        }
+        if (!head.keepAlive()) {
+            closeAfter = true;
+        }
+    }
+
+    /**
+     * Runs a step of handling, as {@link #start} runs the first; every failure becomes an error response, or cuts the
+     * connection when the response is under way.
+     *
+     * @param redirectTarget the target of the internal redirect the step makes, for the log; null for the handlers
+     */
+    private void runGuarded(Step step, String redirectTarget) {
+        try {
+            step.run();
+        } catch (HttpException e) {
+            fail(e);
+        } catch (IOException | RuntimeException e) {
+            if (redirectTarget == null) {
+                LOG.error("{}: {} failed", connection.transport(), describe(), e);
+            } else {
+                LOG.error("{}: internal redirect to {} failed", connection.transport(), redirectTarget, e);
+            }
+            fail(new HttpException(Status.INTERNAL_SERVER_ERROR, "internal error", false));
+        }
+    }
+
+    /** A step of handling after the first: the handlers once the session is loaded, an internal redirect. */
+    private interface Step {
+        void run() throws IOException;
+    }
+
     private void afterHandlers() {
-        boolean waiting = sessionGate != null && sessionGate.isWaiting();
-        if (!responded && !bodyDone && consumer == null && !discardBody && !waiting) {
+        boolean waiting = sessions != null && sessions.isWaiting();
+        if (!isResponded() && requestBody.state() == RequestBodyState.UNCLAIMED && !waiting) {
             // The handler took the request but not its body: read and drop it so the next request can follow.
             discardBody();
         }
@@ -149,77 +199,39 @@ final class HttpExchange implements Exchange {
 
     private void dispatch() throws IOException {
         Method method = request.method();
-        if (method == null) {
-            throw new HttpException(Status.NOT_IMPLEMENTED, "unknown method", false);
-        }
-        if (method == Method.CONNECT || method == Method.TRACE) {
-            throw new HttpException(Status.NOT_IMPLEMENTED, "method not implemented", false);
-        }
-        if (head.hasUnsupportedExpectation()) {
-            throw new HttpException(Status.EXPECTATION_FAILED, "unsupported expectation", true);
-        }
+        RequestChecks.checkMethod(head, method);
         if ("*".equals(request.path())) {
             // OPTIONS * asks about the server as a whole (RFC 9110 §9.3.7).
             respond(Response.of(Status.OK).header("Allow", "GET, HEAD, POST, PUT, DELETE, OPTIONS"));
             return;
         }
         location = server.locations().match(request.path());
-        if (location == null) {
-            throw new HttpException(Status.NOT_FOUND, "not found", false);
-        }
+        RequestChecks.checkFound(location);
         if (method == Method.OPTIONS) {
             // OPTIONS asks what the location accepts; it is always answered (RFC 9110 §9.3.7).
             respond(Response.of(Status.NO_CONTENT).header("Allow", location.allowHeader()));
             return;
         }
-        if (head.hasBody() && head.contentLength() > location.maxBodySize()) {
-            // Known before reading: answer at once, never read the body (RFC 9110 §15.5.14), then close. Checked
-            // before the method, as nginx does, so a too-large form gets its 413 page wherever it is posted.
-            throw new HttpException(Status.CONTENT_TOO_LARGE, "request body too large", true);
-        }
-        if (!location.allows(method)) {
-            throw HttpException.methodNotAllowed(location.allowHeader());
-        }
-        if (body != null) {
-            body.setMaxBodyBytes(location.maxBodySize());
-        }
-        if (head.hasBody()) {
-            armBodyTimer();
+        RequestChecks.checkAccepted(head, method, location);
+        requestBody.limitTo(location.maxBodySize());
+        if (!requestBody.state().isDone()) {
+            requestBody.armTimer();
         } else {
+            // No body, or (after an internal redirect) one read already: the handler's deadline, not the body's.
             connection.arm(Deadline.REQUEST, server.timeouts().request());
         }
-        if (server.sessions() != null && sessionGate == null && waitForSession()) {
+        if (sessions != null && sessions.mustWait(loop(), this::resumeAfterSession)) {
+            // A store across the network answers later: the handlers run when it has (resumeAfterSession).
             return;
         }
         runHandlers();
     }
 
-    /**
-     * Lets the session manager load the session before the first handler (a store across the network answers later).
-     *
-     * @return true when the exchange waits; {@link #resumeAfterSession} runs the handlers then
-     */
-    private boolean waitForSession() {
-        sessionGate = new SessionGate();
-        boolean wait = sessionGate.mustWait(server.sessions(), originalRequest, loop(), this::resumeAfterSession);
-        if (sessionGate.lookedUp()) {
-            sessionTouched = true;
-        }
-        return wait;
-    }
-
     private void resumeAfterSession() {
-        if (responded || released) {
-            return;
+        if (isResponded()) {
+            return; // timed out meanwhile (an aborted exchange is never resumed: see abort)
         }
-        try {
-            runHandlers();
-        } catch (HttpException e) {
-            fail(e);
-        } catch (IOException | RuntimeException e) {
-            LOG.error("{}: {} failed", connection.transport(), describe(), e);
-            fail(new HttpException(Status.INTERNAL_SERVER_ERROR, "internal error", false));
-        }
+        runGuarded(this::runHandlers, null);
         afterHandlers();
         if (wantsBody()) {
             // Body bytes that arrived while the exchange waited sit in the read buffer: feed them now.
@@ -244,115 +256,84 @@ final class HttpExchange implements Exchange {
 
     // ---- request body ----
 
+    /**
+     * Whether the connection should read body bytes for this exchange. Once the response is under way the body is
+     * read to its end or given up, so a client that half-closes then never leaves it waiting.
+     *
+     * @return true while the body is read from the connection (to a handler's consumer, or dropped)
+     */
     boolean wantsBody() {
-        return !bodyDone && !inputClosed && (consumer != null || discardBody);
+        return requestBody.state().isReading();
     }
 
     @Override
     public void receiveBody(BodyConsumer bodyConsumer) {
-        if (consumer != null || responded || discardBody) {
+        if (isResponded() || !requestBody.isClaimable()) {
             // The body is claimed inside handle(); once it returned without, the server drops the body.
             throw new IllegalStateException("the body was already claimed, dropped, or the exchange answered");
         }
-        if (bodyDone) {
+        if (requestBody.state().isDone()) {
             try {
                 bodyConsumer.onComplete();
             } catch (IOException e) {
-                fail(storageFailure(e));
+                fail(RequestBodyReader.storageFailure(e));
             }
             return;
         }
-        consumer = bodyConsumer;
+        requestBody.claim(bodyConsumer);
         if (head.expectsContinue()) {
-            queueInterim();
+            sender.queueInterim();
         }
     }
 
     private void discardBody() {
-        if (head.expectsContinue()) {
-            // The client waits for our word before sending; it will not come, so close after the response.
+        if (requestBody.discard()) {
             closeAfter = true;
-            bodyDone = true;
-            unreadInput = true;
-            return;
         }
-        discardBody = true;
-        armBodyTimer();
     }
 
-    /** Feeds the next body bytes from the read buffer to the consumer (or drops them). */
+    /**
+     * Feeds the next body bytes from the read buffer to the consumer (or drops them); a failure is answered, if
+     * nothing was yet, and ends the connection after the response.
+     *
+     * @param in the connection's read buffer
+     */
     void readBody(ByteBuffer in) {
         try {
-            ByteBuffer slice;
-            while ((slice = body.next(in)) != null) {
-                if (consumer != null) {
-                    consumer.onData(slice);
-                }
-            }
-            armBodyTimer();
-            if (body.isComplete()) {
-                bodyDone = true;
-                if (consumer != null) {
-                    connection.arm(Deadline.REQUEST, server.timeouts().request());
-                    consumer.onComplete();
-                }
+            if (requestBody.read(in)) {
                 finishIfDone();
             }
         } catch (HttpException e) {
-            closeAfter = true;
-            abortBody(e);
-            if (!responded) {
-                sendError(e);
-            }
+            giveUpBody(e, e);
             // Answered already (a 405 while its body was being dropped): the next request cannot be found, so the
             // connection ends right after the response instead of waiting for a timeout.
             finishIfDone();
         } catch (IOException e) {
-            closeAfter = true;
-            abortBody(e);
-            if (!responded) {
-                sendError(storageFailure(e));
-            }
+            giveUpBody(e, RequestBodyReader.storageFailure(e));
             finishIfDone();
         }
     }
 
     /**
-     * Arms the body timer: {@code client_body_timeout} from now, but never past the deadline for the whole body
-     * ({@code client_body_total_timeout}), so a client that drips a byte now and then is cut off all the same.
+     * Gives the body up: the connection closes after the response, which is {@code answer} unless one is under way.
+     *
+     * @return whether {@code answer} was sent
      */
-    private void armBodyTimer() {
-        long left = Math.max(0, bodyDeadline - loop().now());
-        connection.arm(Deadline.BODY, Math.min(server.timeouts().body(), left));
+    private boolean giveUpBody(Throwable cause, HttpException answer) {
+        closeAfter = true;
+        requestBody.cutShort(cause);
+        if (isResponded()) {
+            return false;
+        }
+        sendError(answer);
+        return true;
     }
 
-    private void abortBody(Throwable cause) {
-        bodyDone = true;
-        unreadInput = true;
-        BodyConsumer aborted = consumer;
-        consumer = null;
-        if (aborted != null) {
-            try {
-                aborted.onAbort(cause);
-            } catch (RuntimeException e) {
-                LOG.warn("{}: body consumer failed to abort", connection.transport(), e);
-            }
-        }
-    }
-
-    private static HttpException storageFailure(IOException e) {
-        String message = String.valueOf(e.getMessage());
-        if (message.contains("No space left")) {
-            return new HttpException(Status.INSUFFICIENT_STORAGE, "no space left", true);
-        }
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return new HttpException(Status.FORBIDDEN, "not writable", true);
-        }
-        return new HttpException(Status.INTERNAL_SERVER_ERROR, "storage failure", true, e);
-    }
-
+    /**
+     * The client half-closed after its request, with the response under way and the body read or given up (see
+     * {@link HttpConnection}): finish the response, then close.
+     */
     void clientClosedInput() {
-        inputClosed = true;
         closeAfter = true;
     }
 
@@ -360,156 +341,66 @@ final class HttpExchange implements Exchange {
 
     @Override
     public void respond(Response response) {
-        if (responded) {
+        if (isResponded()) {
             throw new IllegalStateException("already responded to " + describe());
         }
-        responded = true;
-        status = response.status().code();
-        if (sessionTouched) {
-            server.sessions().beforeResponse(originalRequest, response);
+        sender.prepare();
+        int handlerStatus = response.status().code();
+        if (sessions != null) {
+            sessions.beforeResponse(response);
         }
         if (request != null) {
             response = connection.context().responses.apply(response, request, responsePolicy(),
                     connection.transport().loop().wallTime());
         }
-        if (!bodyDone) {
-            if (closeAfter || consumer != null) {
+        RequestBodyState bodyState = requestBody.state();
+        if (!bodyState.isDone()) {
+            if (closeAfter || bodyState == RequestBodyState.TO_HANDLER) {
                 // Answered before the body finished: the rest of it is never read, so the connection must close.
                 closeAfter = true;
-                abortBody(new IOException("answered before the body was read"));
-            } else if (!discardBody) {
+                requestBody.cutShort(new IOException("answered before the body was read"));
+            } else if (bodyState == RequestBodyState.UNCLAIMED) {
                 discardBody();
             }
         }
         if (connection.shuttingDown() || connection.lastRequest()) {
             closeAfter = true; // announced in this response (RFC 9112 §9.6), not decided after it
         }
-        boolean headRequest = request != null && request.method() == Method.HEAD;
-        boolean sendBody = !headRequest && response.status().allowsBody();
-        boolean chunked = encodeHead(response, headRequest);
-        if (queue(response, sendBody)) {
-            return;
+        if (ResponseSender.delimitedByClose(response, request)) {
+            closeAfter = true; // HTTP/1.0 has no chunked coding: the close delimits the body
         }
-        writer = new ResponseWriter();
-        if (response.bodyKind() == Response.BodyKind.STREAM && sendBody) {
-            streamBuffer = connection.context().buffers.acquire();
-            response.source().onReadable(this::sourceReadable);
+        if (sender.send(response, request, handlerStatus, closeAfter)) {
+            finishIfDone();
+            connection.updateInterest();
         }
-        writer.start(headBuffer, response, sendBody, chunked, streamBuffer);
-        writing = true;
-        connection.arm(Deadline.SEND, connection.sendTimeout());
-        connection.updateInterest();
     }
 
-    /**
-     * Hands a response that is all in memory to the connection's {@link OutputQueue}, where it waits for the socket
-     * with the responses to earlier pipelined requests; the exchange is then done writing. A response with a file or
-     * a stream body, or one that would overfill the queue, is written by this exchange's {@link ResponseWriter}.
-     *
-     * @return whether the response was queued
-     */
-    private boolean queue(Response response, boolean sendBody) {
-        Response.BodyKind kind = response.bodyKind();
-        if ((kind != Response.BodyKind.BYTES && kind != Response.BodyKind.NONE)
-                || (interim != null && interim.hasRemaining())) {
-            return false;
-        }
-        ByteBuffer body = sendBody && kind == Response.BodyKind.BYTES ? response.bytes().duplicate() : null;
-        long bodyBytes = body == null ? 0 : body.remaining();
-        OutputQueue output = connection.output();
-        if (!output.hasRoom(headLength + bodyBytes)) {
-            return false;
-        }
-        output.add(headBuffer, body);
-        headBuffer = null;
-        writing = true;
-        writeDone = true;
-        logAccess(bodyBytes);
-        finishIfDone();
-        connection.updateInterest();
-        return true;
-    }
-
-    /**
-     * Decides framing and connection fields (RFC 9112 §6.3, §9.6) and encodes the head with them.
-     *
-     * @return whether the body is chunked
-     */
-    private boolean encodeHead(Response response, boolean headRequest) {
-        boolean http10 = request != null && request.version() == dev.solo.http.Version.HTTP_1_0;
-        long contentLength = -1;
-        boolean chunked = false;
-        if (response.status().allowsBody()) {
-            if (response.bodyKind() == Response.BodyKind.STREAM && response.length() < 0) {
-                if (http10) {
-                    closeAfter = true; // HTTP/1.0 has no chunked coding: the close delimits the body
-                } else {
-                    chunked = true;
-                }
-            } else {
-                contentLength = response.bodyKind() == Response.BodyKind.NONE ? 0 : response.length();
-            }
-        } else if (response.status().code() == 304 && response.length() > 0) {
-            contentLength = response.length();
-        }
-        HeadEncoder.ConnectionField connectionField = closeAfter ? HeadEncoder.ConnectionField.CLOSE
-                : http10 ? HeadEncoder.ConnectionField.KEEP_ALIVE : HeadEncoder.ConnectionField.NONE;
-        headBuffer = connection.context().heads.encode(response.status(), response.headers(), contentLength, chunked,
-                connectionField, connection.transport().loop().wallTime());
-        headLength = headBuffer.remaining();
-        return chunked && !headRequest;
-    }
-
-    private void queueInterim() {
-        interim = ByteBuffer.wrap(HeadEncoder.CONTINUE);
-        connection.updateInterest();
-    }
-
+    /** @return true when the exchange has something to write now (the interim response, or its response) */
     boolean hasOutput() {
-        return (interim != null && interim.hasRemaining()) || (writing && !writeDone && !writer.waitingForSource());
+        return sender.hasOutput();
     }
 
+    /**
+     * One write of the interim response or the response, when the socket is writable; the exchange finishes when
+     * the response is written and the body read.
+     *
+     * @throws IOException when the socket fails
+     */
     void writeOnce() throws IOException {
-        if (interim != null && interim.hasRemaining()) {
-            connection.transport().write(new ByteBuffer[] {interim}, 0, 1);
-            if (!interim.hasRemaining()) {
-                interim = null;
-            }
-            return;
-        }
-        if (!writing || writeDone) {
-            return;
-        }
-        long before = writer.bytesSent();
-        boolean done = writer.writeOnce(connection.transport());
-        if (writer.bytesSent() > before) {
-            connection.arm(Deadline.SEND, connection.sendTimeout());
-        }
-        if (done) {
-            writeDone = true;
-            logAccess(writer.bytesSent() - headLength);
+        if (sender.writeOnce()) {
             finishIfDone();
         }
     }
 
-    private void logAccess(long bodyBytes) {
-        if (request != null) {
-            connection.context().accessLog.log(request, status, bodyBytes, connection.transport().loop().wallTime());
-        }
-    }
-
-    private void sourceReadable() {
-        writer.sourceReady();
-        connection.updateInterest();
-    }
-
     private void finishIfDone() {
-        if (finished || !writeDone || !bodyDone) {
+        if (finished || sender.state() != ResponseState.WRITTEN || !requestBody.state().isDone()) {
             return;
         }
         finished = true;
         release();
-        connection.exchangeComplete(closeAfter || inputClosed, unreadInput || earlyError != null);
+        // Request bytes may still be on the wire after a body cut short or a malformed head: close with a linger.
+        boolean unreadInput = requestBody.state() == RequestBodyState.CUT_SHORT || earlyError != null;
+        connection.exchangeComplete(closeAfter, unreadInput);
     }
 
     @Override
@@ -530,25 +421,33 @@ final class HttpExchange implements Exchange {
         respond(response);
     }
 
-    /** A failure before or while handling: an error response if none started, else the connection is cut. */
+    /**
+     * A failure before or while handling: an error response if none started, else the connection is cut.
+     *
+     * @param error the status to answer with
+     */
     void fail(HttpException error) {
-        if (!responded) {
+        if (!isResponded()) {
             sendError(error);
-        } else if (!writeDone) {
+        } else if (sender.state() != ResponseState.WRITTEN) {
             connection.transport().close();
         }
     }
 
+    /**
+     * The connection's body or request deadline passed: 408 for a stalled body, 504 for a handler that did not
+     * answer in time (its work is undone), or the connection is cut when a response is under way.
+     *
+     * @param whileReadingBody whether it was the body deadline ({@code client_body_timeout}, or the whole body's)
+     */
     void timedOut(boolean whileReadingBody) {
         if (whileReadingBody) {
             LOG.debug("{}: request body stalled", connection.transport());
-            closeAfter = true;
-            abortBody(new IOException("body timeout"));
-            if (!responded) {
-                sendError(new HttpException(Status.REQUEST_TIMEOUT, "request body took too long", true));
+            if (giveUpBody(new IOException("body timeout"),
+                    new HttpException(Status.REQUEST_TIMEOUT, "request body took too long", true))) {
                 return;
             }
-        } else if (!responded) {
+        } else if (!isResponded()) {
             LOG.warn("{}: {} got no response within the request timeout", connection.transport(), describe());
             runAbortActions();
             closeAfter = true;
@@ -560,23 +459,24 @@ final class HttpExchange implements Exchange {
 
     /** The loop needs the heap this request's head holds while its body trickles in: 503 and close (issue 15). */
     void shedWhileReadingBody() {
-        closeAfter = true;
-        abortBody(new IOException("shed to bound memory"));
-        if (!responded) {
-            sendError(new HttpException(Status.SERVICE_UNAVAILABLE, "server busy", true));
-        }
+        giveUpBody(new IOException("shed to bound memory"),
+                new HttpException(Status.SERVICE_UNAVAILABLE, "server busy", true));
         finishIfDone();
     }
 
-    /** The connection closed under the exchange: undo what the handler started. */
+    /**
+     * The connection closed under the exchange: undo what the handler started.
+     *
+     * @param cause what the consumer of a body still coming is told
+     */
     void abort(Throwable cause) {
-        if (sessionGate != null) {
-            sessionGate.cancel();
+        if (sessions != null) {
+            sessions.cancel();
         }
-        if (!bodyDone) {
-            abortBody(cause);
+        if (!requestBody.state().isDone()) {
+            requestBody.cutShort(cause);
         }
-        if (!writeDone) {
+        if (sender.state() != ResponseState.WRITTEN) {
             runAbortActions();
         }
         release();
@@ -594,17 +494,10 @@ final class HttpExchange implements Exchange {
     }
 
     private void release() {
-        if (sessionTouched && !released) {
-            server.sessions().exchangeEnded(originalRequest);
+        if (sessions != null) {
+            sessions.exchangeEnded();
         }
-        released = true;
-        if (writer != null) {
-            writer.release();
-        }
-        if (streamBuffer != null) {
-            connection.context().buffers.release(streamBuffer);
-            streamBuffer = null;
-        }
+        sender.release();
     }
 
     private String describe() {
@@ -631,7 +524,7 @@ final class HttpExchange implements Exchange {
 
     @Override
     public boolean isResponded() {
-        return responded;
+        return sender.state() != ResponseState.PENDING;
     }
 
     @Override
@@ -641,34 +534,24 @@ final class HttpExchange implements Exchange {
 
     @Override
     public Optional<Session> session(boolean create) {
-        if (server == null || server.sessions() == null || request == null) {
-            return Optional.empty();
-        }
-        // Only requests that asked for their session pay for the session manager's bookkeeping.
-        sessionTouched = true;
-        return server.sessions().session(originalRequest, loop(), create);
+        return sessions != null ? sessions.session(loop(), create) : Optional.empty();
     }
 
     @Override
     public void redirectInternally(String target) {
-        if (responded) {
+        if (isResponded()) {
             throw new IllegalStateException("already responded");
         }
         if (++redirects > MAX_REDIRECTS) {
             fail(new HttpException(Status.INTERNAL_SERVER_ERROR, "too many internal redirects", false));
             return;
         }
-        try {
+        runGuarded(() -> {
             int q = target.indexOf('?');
             String decoded = PathDecoder.decode(q < 0 ? target : target.substring(0, q));
             request = request.redirected(target, decoded);
-            consumer = null;
+            requestBody.redirected();
             dispatch();
-        } catch (HttpException e) {
-            fail(e);
-        } catch (IOException | RuntimeException e) {
-            LOG.error("{}: internal redirect to {} failed", connection.transport(), target, e);
-            fail(new HttpException(Status.INTERNAL_SERVER_ERROR, "internal error", false));
-        }
+        }, target);
     }
 }
