@@ -68,6 +68,12 @@ final class HttpExchange implements Exchange {
      * may each end last, and a failure while finishing one may end the other.
      */
     private boolean finished;
+    /**
+     * The connection closed under the exchange ({@link #abort}), which released it. A handler that answers later (on
+     * a timer, from a backend) is not told to stop, so its answer is dropped here: it must not throw into the handler,
+     * nor finish the exchange on the closed connection and re-arm its timer.
+     */
+    private boolean aborted;
     /** The routed server's session manager, for this request; null when the server has none. */
     private SessionGate sessions;
     /** Why a malformed request was refused before it became an exchange; null for a parsed one. */
@@ -341,6 +347,10 @@ final class HttpExchange implements Exchange {
 
     @Override
     public void respond(Response response) {
+        if (aborted) {
+            LOG.debug("{}: response to {} dropped: the exchange was aborted", connection.transport(), describe());
+            return;
+        }
         if (isResponded()) {
             throw new IllegalStateException("already responded to " + describe());
         }
@@ -410,6 +420,11 @@ final class HttpExchange implements Exchange {
 
     @Override
     public void sendError(HttpException error) {
+        if (aborted) {
+            LOG.debug("{}: error {} for {} dropped: the exchange was aborted", connection.transport(),
+                    error.status().code(), describe());
+            return;
+        }
         if (error.closeConnection()) {
             closeAfter = true;
         }
@@ -465,11 +480,13 @@ final class HttpExchange implements Exchange {
     }
 
     /**
-     * The connection closed under the exchange: undo what the handler started.
+     * The connection closed under the exchange: undo what the handler started. A later answer from the handler is
+     * dropped.
      *
      * @param cause what the consumer of a body still coming is told
      */
     void abort(Throwable cause) {
+        aborted = true;
         if (sessions != null) {
             sessions.cancel();
         }
@@ -539,6 +556,11 @@ final class HttpExchange implements Exchange {
 
     @Override
     public void redirectInternally(String target) {
+        if (aborted) {
+            // Dispatching again would arm the closed connection's timer: the redirect is dropped like an answer.
+            LOG.debug("{}: internal redirect to {} dropped: the exchange was aborted", connection.transport(), target);
+            return;
+        }
         if (isResponded()) {
             throw new IllegalStateException("already responded");
         }
