@@ -349,6 +349,7 @@ final class HttpExchange implements Exchange {
     public void respond(Response response) {
         if (aborted) {
             LOG.debug("{}: response to {} dropped: the exchange was aborted", connection.transport(), describe());
+            closeBody(response);
             return;
         }
         if (isResponded()) {
@@ -382,6 +383,22 @@ final class HttpExchange implements Exchange {
         if (sender.send(response, request, handlerStatus, closeAfter)) {
             finishIfDone();
             connection.updateInterest();
+        }
+    }
+
+    /**
+     * Closes the file or source of a response that is never sent: the server owns them once a handler responds, and
+     * would otherwise have closed them when the response ended.
+     */
+    private void closeBody(Response response) {
+        try {
+            if (response.bodyKind() == Response.BodyKind.FILE) {
+                response.file().close();
+            } else if (response.bodyKind() == Response.BodyKind.STREAM) {
+                response.source().close();
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("{}: closing a dropped response's body failed: {}", connection.transport(), e.toString());
         }
     }
 

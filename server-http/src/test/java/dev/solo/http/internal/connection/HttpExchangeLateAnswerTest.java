@@ -13,6 +13,7 @@ import static org.mockito.Mockito.when;
 
 import dev.solo.config.SourcePosition;
 import dev.solo.core.Timer;
+import dev.solo.http.BodySource;
 import dev.solo.http.Exchange;
 import dev.solo.http.HttpLimits;
 import dev.solo.http.Method;
@@ -61,6 +62,15 @@ class HttpExchangeLateAnswerTest {
 
         verify(timer, never()).reschedule(anyLong());
         assertEquals("", transport.output());
+    }
+
+    @Test
+    void aLateStreamedResponseAfterTheClientLeftHasItsSourceClosed() {
+        BodySource source = mock(BodySource.class);
+        kept.respond(Response.of(Status.OK).stream(source, -1));
+
+        verify(source).close();
+        verify(timer, never()).reschedule(anyLong());
     }
 
     @Test
