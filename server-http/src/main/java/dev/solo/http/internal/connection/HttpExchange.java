@@ -220,10 +220,11 @@ final class HttpExchange implements Exchange {
         }
         RequestChecks.checkAccepted(head, method, location);
         requestBody.limitTo(location.maxBodySize());
-        if (!requestBody.state().isDone()) {
+        if (!requestBody.state().isDone() && !requestBody.awaitsContinue()) {
             requestBody.armTimer();
         } else {
-            // No body, or (after an internal redirect) one read already: the handler's deadline, not the body's.
+            // No body, (after an internal redirect) one read already, or one the client sends only when a handler
+            // claims it (RFC 9110 §10.1.1): the handler's deadline, not the body's.
             connection.arm(Deadline.REQUEST, server.timeouts().request());
         }
         if (sessions != null && sessions.mustWait(loop(), this::resumeAfterSession)) {
@@ -289,6 +290,8 @@ final class HttpExchange implements Exchange {
         requestBody.claim(bodyConsumer);
         if (head.expectsContinue()) {
             sender.queueInterim();
+            // The client sends once told to: from now on its body is timed (dispatch left the handler's deadline).
+            requestBody.armTimer();
         }
     }
 

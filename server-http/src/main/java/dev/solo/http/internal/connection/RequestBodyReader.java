@@ -37,6 +37,12 @@ final class RequestBodyReader {
     private RequestBodyState state;
     /** The claiming handler's consumer, while it is fed ({@link RequestBodyState#TO_HANDLER}) or just was. */
     private BodyConsumer consumer;
+    /**
+     * A handler claimed the body at least once, which asks a client that expects {@code 100 Continue} to send it: an
+     * internal redirect may make the body {@link RequestBodyState#UNCLAIMED} again, but the client sends it all the
+     * same.
+     */
+    private boolean claimedOnce;
 
     /**
      * A request without a body.
@@ -105,6 +111,18 @@ final class RequestBodyReader {
     void claim(BodyConsumer bodyConsumer) {
         state = state.moveTo(RequestBodyState.TO_HANDLER);
         consumer = bodyConsumer;
+        claimedOnce = true;
+    }
+
+    /**
+     * Whether the client waits for {@code 100 Continue} before it sends the body (RFC 9110 §10.1.1): it asked to,
+     * and no handler has claimed the body yet, so nobody told it to send. Until then it rightly sends nothing, so no
+     * body timer may run: the request timeout bounds the wait for the handler instead.
+     *
+     * @return true while the body is {@link RequestBodyState#UNCLAIMED} and the client still waits for its cue
+     */
+    boolean awaitsContinue() {
+        return state == RequestBodyState.UNCLAIMED && head.expectsContinue() && !claimedOnce;
     }
 
     /**
