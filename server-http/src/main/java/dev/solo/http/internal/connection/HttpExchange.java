@@ -310,6 +310,11 @@ final class HttpExchange implements Exchange {
     void readBody(ByteBuffer in) {
         try {
             if (requestBody.read(in)) {
+                if (requestBody.state() == RequestBodyState.DROPPED && !isResponded()) {
+                    // Dropped for a handler that answers later: the body timer must not outlive the body and answer
+                    // 408 first. The handler's deadline stands, as for a body delivered to it.
+                    connection.arm(Deadline.REQUEST, server.timeouts().request());
+                }
                 finishIfDone();
             }
         } catch (HttpException e) {

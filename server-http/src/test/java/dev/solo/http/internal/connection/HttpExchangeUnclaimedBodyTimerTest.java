@@ -32,12 +32,13 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
 /**
- * {@code Expect: 100-continue} (RFC 9110 §10.1.1): the client sends its body only once told to, so while no handler
- * has claimed the body (and so no {@code 100 Continue} went out) the body timer must not run, or it answers 408 to a
- * client that rightly waits. The request timeout bounds a handler that answers later; once a handler claims the body,
- * {@code 100 Continue} goes out and the body timer runs.
+ * A handler that answers later without claiming the body: the body timer runs only while the client is expected to
+ * send, and never outlives the body, or it answers 408 before the handler does. With {@code Expect: 100-continue}
+ * (RFC 9110 §10.1.1) the client sends its body only once told to, so while no handler has claimed the body (and so
+ * no {@code 100 Continue} went out) the body timer must not run; once a handler claims the body, {@code 100 Continue}
+ * goes out and the body timer runs. A body that was sent is dropped, and then the request timeout bounds the handler.
  */
-class HttpExchangeContinueTimerTest {
+class HttpExchangeUnclaimedBodyTimerTest {
 
     private static final long BODY_TIMEOUT = 1_000;
     private static final long REQUEST_TIMEOUT = 5_000;
@@ -74,6 +75,19 @@ class HttpExchangeContinueTimerTest {
 
         String output = transport.output();
         assertTrue(output.startsWith("HTTP/1.1 504 "), output);
+    }
+
+    @Test
+    void aHandlerThatAnswersLaterWithoutTheBodyHasTheRequestTimeoutOnceTheBodyIsDropped() {
+        send("POST /later HTTP/1.1\r\nHost: localhost\r\nContent-Length: 5\r\n\r\nhello");
+        assertEquals(REQUEST_TIMEOUT, lastArmedDelay(), "the body is in: the handler's deadline, not the body's");
+
+        kept.respond(Response.of(Status.OK).body("text/plain", "later"));
+        transport.handler.onWritable();
+
+        String output = transport.output();
+        assertTrue(output.startsWith("HTTP/1.1 200 "), output);
+        assertFalse(output.contains("Connection: close"), "the body was read, so the connection goes on: " + output);
     }
 
     @Test
