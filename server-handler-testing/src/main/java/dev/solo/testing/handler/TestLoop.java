@@ -36,6 +36,7 @@ public final class TestLoop implements EventLoop {
     private final List<PendingTimer> timers = new ArrayList<>();
     private long now;
     private long sequence;
+    private int scheduled;
 
     /** Creates a loop whose clock reads 0 and has nothing to run. */
     public TestLoop() {
@@ -70,6 +71,7 @@ public final class TestLoop implements EventLoop {
     @Override
     public Timer schedule(long delayMillis, Runnable task) {
         checkLoopThread("schedule");
+        scheduled++;
         PendingTimer timer = new PendingTimer(task);
         timer.reschedule(delayMillis);
         return timer;
@@ -149,6 +151,16 @@ public final class TestLoop implements EventLoop {
     public long nextDeadline() {
         PendingTimer next = nextDue(Long.MAX_VALUE);
         return next == null ? -1 : next.deadline;
+    }
+
+    /**
+     * Counts the timers made so far, whether pending, run or cancelled: code that should keep one timer and
+     * {@link Timer#reschedule(long) reschedule} it shows as 1 however often it rearms.
+     *
+     * @return how many times {@link #schedule(long, Runnable)} was called
+     */
+    public int timersScheduled() {
+        return scheduled;
     }
 
     /** The earliest pending timer due at {@code limit} or before; among equal deadlines, the first scheduled. */

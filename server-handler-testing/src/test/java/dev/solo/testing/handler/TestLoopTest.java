@@ -57,6 +57,16 @@ class TestLoopTest {
     }
 
     @Test
+    void countsEveryTimerMadeButNotItsReschedules() {
+        Timer rearmed = loop.schedule(5, () -> ran.add("rearmed"));
+        loop.advance(Duration.ofMillis(10));
+        rearmed.reschedule(5);
+        rearmed.reschedule(7);
+        loop.schedule(1, () -> ran.add("other")).cancel();
+        assertEquals(2, loop.timersScheduled());
+    }
+
+    @Test
     void failsWhenTasksNeverStopQueueingTasks() {
         Runnable[] forever = new Runnable[1];
         forever[0] = () -> loop.execute(forever[0]);
