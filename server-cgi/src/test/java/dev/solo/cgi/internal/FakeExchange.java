@@ -11,6 +11,7 @@ import dev.solo.http.Request;
 import dev.solo.http.Response;
 import dev.solo.http.Session;
 import dev.solo.http.Status;
+import dev.solo.testing.handler.TestSession;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +28,7 @@ final class FakeExchange implements Exchange {
     HttpException error;
     String redirect;
     BodyConsumer bodyConsumer;
-    FakeSession session;
+    TestSession session;
     boolean sessionSupport = true;
 
     FakeExchange(FakeRequest request, FakeLocation location, FakeLoop loop) {
@@ -88,7 +89,7 @@ final class FakeExchange implements Exchange {
     @Override
     public Optional<Session> session(boolean create) {
         if (session == null && create && sessionSupport) {
-            session = new FakeSession("new-session");
+            session = new TestSession("new-session");
         }
         return Optional.ofNullable(session);
     }
