@@ -208,9 +208,9 @@ class CgiHandlerTest {
         holdScript();
         FakeExchange first = cgi.get("/cgi-bin/hold.sh");
         FakeExchange second = cgi.get("/cgi-bin/hold.sh");
-        cgi.loop.advance(1_999);
+        cgi.loop.advance(Duration.ofMillis(1_999));
         assertFalse(second.isResponded());
-        cgi.loop.advance(1);
+        cgi.loop.advance(Duration.ofMillis(1));
         assertEquals(503, second.status());
         assertEquals("1", second.error.headers().get("Retry-After"));
         assertEquals(0, cgi.slots.waiting(), "left the queue");

@@ -11,6 +11,7 @@ import dev.solo.http.Request;
 import dev.solo.http.Response;
 import dev.solo.http.Session;
 import dev.solo.http.Status;
+import dev.solo.testing.handler.TestLoop;
 import dev.solo.testing.handler.TestSession;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ final class FakeExchange implements Exchange {
 
     private final FakeRequest request;
     private final FakeLocation location;
-    private final FakeLoop loop;
+    private final TestLoop loop;
     private final List<Runnable> abortActions = new ArrayList<>();
     Response response;
     Status errorStatus;
@@ -31,7 +32,7 @@ final class FakeExchange implements Exchange {
     TestSession session;
     boolean sessionSupport = true;
 
-    FakeExchange(FakeRequest request, FakeLocation location, FakeLoop loop) {
+    FakeExchange(FakeRequest request, FakeLocation location, TestLoop loop) {
         this.request = request;
         this.location = location;
         this.loop = loop;

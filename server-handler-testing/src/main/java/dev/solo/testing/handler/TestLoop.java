@@ -5,8 +5,9 @@ import dev.solo.core.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * An {@link EventLoop} that turns only when the test says so: no thread, no selector, and a clock that stands still
@@ -22,7 +23,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  *
  * <p>The thread that creates the loop is its loop thread ({@link #inEventLoop()}). {@link #execute(Runnable)} may be
  * called from any thread, as on the real loop; the queued tasks run at the next {@link #runPending()} on the loop
- * thread.
+ * thread, or as they come with {@link #awaitTask(Duration)}.
  */
 public final class TestLoop implements EventLoop {
 
@@ -32,7 +33,7 @@ public final class TestLoop implements EventLoop {
     private static final int MAX_TASKS_PER_RUN = 100_000;
 
     private final Thread owner = Thread.currentThread();
-    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final BlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
     private final List<PendingTimer> timers = new ArrayList<>();
     private long now;
     private long sequence;
@@ -140,6 +141,26 @@ public final class TestLoop implements EventLoop {
         }
         now = target;
         return ran + runPending();
+    }
+
+    /**
+     * Waits for a task that another thread queues with {@link #execute(Runnable)} (a child process that exits, work
+     * done off the loop), then runs it and whatever else is pending, as {@link #runPending()}; the clock stands still.
+     * A task queued already runs at once.
+     *
+     * @param timeout how long to wait at most
+     * @return how many tasks and timers ran; 0 when no task came within the timeout
+     * @throws InterruptedException when the waiting thread is interrupted
+     * @throws AssertionError when called from another thread than the loop's
+     */
+    public int awaitTask(Duration timeout) throws InterruptedException {
+        checkLoopThread("awaitTask");
+        Runnable task = tasks.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        if (task == null) {
+            return 0;
+        }
+        task.run();
+        return 1 + runPending();
     }
 
     /** @return true when a task is queued or a timer waits, due or not */

@@ -67,6 +67,17 @@ class TestLoopTest {
     }
 
     @Test
+    void awaitsATaskQueuedFromAnotherThreadAndRunsItOnTheLoopThread() throws InterruptedException {
+        Thread other = new Thread(() -> loop.execute(() -> ran.add("exited, on the loop: " + loop.inEventLoop())));
+        other.start();
+        assertEquals(1, loop.awaitTask(Duration.ofSeconds(10)));
+        other.join();
+        assertEquals(List.of("exited, on the loop: true"), ran);
+        assertEquals(0, loop.awaitTask(Duration.ofMillis(1)));
+        assertEquals(0, loop.now());
+    }
+
+    @Test
     void failsWhenTasksNeverStopQueueingTasks() {
         Runnable[] forever = new Runnable[1];
         forever[0] = () -> loop.execute(forever[0]);
