@@ -14,9 +14,13 @@
  * assertTrue(exchange.handle(handler));
  * assertEquals("hi Ada", exchange.response().text());
  * }</pre>
+ *
+ * <p>{@code TestExchange} and its companions live in {@code dev.solo.testing.handler} (a module needing only
+ * {@code dev.solo.http}, so that modules below the app can test with it too); this module requires it transitively.
  */
 module dev.solo.testing {
     requires transitive dev.solo.app;
+    requires transitive dev.solo.testing.handler;
 
     exports dev.solo.testing;
 }

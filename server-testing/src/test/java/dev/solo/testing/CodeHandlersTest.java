@@ -11,6 +11,8 @@ import dev.solo.http.HeaderName;
 import dev.solo.http.Response;
 import dev.solo.http.Session;
 import dev.solo.http.Status;
+import dev.solo.testing.handler.TestExchange;
+import dev.solo.testing.handler.TestSession;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

@@ -8,6 +8,8 @@ import dev.solo.app.ExchangeHandler;
 import dev.solo.http.FormBody;
 import dev.solo.http.Method;
 import dev.solo.http.Status;
+import dev.solo.testing.handler.TestExchange;
+import dev.solo.testing.handler.TestExchangeBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;

@@ -20,7 +20,7 @@ class ServiceDeclarationsTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"server-config", "server-core", "server-http", "server-session", "server-cgi", "server-tls",
-        "server-tls-conscrypt", "server-app", "server-testing", "examples/markdown-handler"})
+        "server-tls-conscrypt", "server-app", "server-handler-testing", "server-testing", "examples/markdown-handler"})
     void moduleInfoAndMetaInfServicesDeclareTheSameProviders(String module) throws IOException {
         Path classes = RepositoryPaths.root().resolve(module).resolve("target/classes");
         assertTrue(Files.isRegularFile(classes.resolve("module-info.class")), module + " is built");

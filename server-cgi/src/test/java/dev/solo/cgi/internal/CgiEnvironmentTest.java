@@ -3,6 +3,7 @@ package dev.solo.cgi.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.solo.testing.handler.TestSession;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -27,7 +28,7 @@ class CgiEnvironmentTest {
                 CgiSettings.Queue.DEFAULT, extraEnv, "/usr/bin:/bin", Path.of("/tmp"), ProcessGroups.create());
     }
 
-    private Map<String, String> build(long bodyLength, Optional<FakeSession> session) {
+    private Map<String, String> build(long bodyLength, Optional<TestSession> session) {
         return CgiEnvironment.build(request, location, match, settings(Map.of()), bodyLength,
                 session.map(s -> s));
     }
@@ -162,7 +163,7 @@ class CgiEnvironmentTest {
 
     @Test
     void passesSessionIdAndAttributes() {
-        FakeSession session = new FakeSession("abc123");
+        TestSession session = new TestSession("abc123");
         session.set("count", "4");
         session.set("user name", "ada");
         Map<String, String> env = build(-1, Optional.of(session));
@@ -173,7 +174,7 @@ class CgiEnvironmentTest {
 
     @Test
     void dropsValuesTheOperatingSystemCannotCarry() {
-        FakeSession session = new FakeSession("id");
+        TestSession session = new TestSession("id");
         session.set("bad", "a\0b");
         assertFalse(build(-1, Optional.of(session)).containsKey("SOLO_SESSION_bad"));
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.solo.testing.handler.TestSession;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -122,7 +123,7 @@ class CgiHandlerTest {
         cgi.script("counter.sh", "printf 'Content-Type: text/plain\\nX-Solo-Session-Set: count=%s\\n\\n%s' "
                 + "$((SOLO_SESSION_count + 1)) \"$SOLO_SESSION_ID\"");
         FakeExchange exchange = cgi.exchange(new FakeRequest().path("/cgi-bin/counter.sh"));
-        exchange.session = new FakeSession("sid-1");
+        exchange.session = new TestSession("sid-1");
         exchange.session.set("count", "2");
         assertTrue(new CgiHandler(cgi.settings()).handle(exchange));
         cgi.await(exchange::isResponded);
@@ -207,9 +208,9 @@ class CgiHandlerTest {
         holdScript();
         FakeExchange first = cgi.get("/cgi-bin/hold.sh");
         FakeExchange second = cgi.get("/cgi-bin/hold.sh");
-        cgi.loop.advance(1_999);
+        cgi.loop.advance(Duration.ofMillis(1_999));
         assertFalse(second.isResponded());
-        cgi.loop.advance(1);
+        cgi.loop.advance(Duration.ofMillis(1));
         assertEquals(503, second.status());
         assertEquals("1", second.error.headers().get("Retry-After"));
         assertEquals(0, cgi.slots.waiting(), "left the queue");

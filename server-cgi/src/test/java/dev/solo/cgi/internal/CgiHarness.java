@@ -2,9 +2,11 @@ package dev.solo.cgi.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.solo.http.BodySource;
 import dev.solo.http.Response;
+import dev.solo.testing.handler.TestLoop;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,10 +20,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 /**
- * Runs real scripts through {@link CgiHandler} with a {@link FakeLoop} and a {@link FakeExchange}: a site directory
+ * Runs real scripts through {@link CgiHandler} with a {@link TestLoop} and a {@link FakeExchange}: a site directory
  * for scripts, a spool directory that must end up empty, and helpers that turn the loop until something happens.
  */
 final class CgiHarness {
@@ -31,7 +34,7 @@ final class CgiHarness {
     final Path site;
     final Path spool;
     final Path cgiBin;
-    final FakeLoop loop = new FakeLoop();
+    final TestLoop loop = new TestLoop();
     ProcessSlots slots = new ProcessSlots(4);
     CgiSettings.Queue queue = CgiSettings.Queue.DEFAULT;
     final ProcessGroups groups = ProcessGroups.create();
@@ -67,8 +70,8 @@ final class CgiHarness {
         return exchange;
     }
 
-    void await(java.util.function.BooleanSupplier condition) {
-        loop.runUntil(condition, LIMIT);
+    void await(BooleanSupplier condition) {
+        runUntil(loop, condition, LIMIT, 1);
     }
 
     FakeExchange getAndAwaitResponse(String path) {
@@ -89,8 +92,8 @@ final class CgiHarness {
         try (Stream<Path> files = Files.list(spool)) {
             assertEquals(List.of(), files.toList(), "temporary files left");
         }
-        loop.runDue();
-        assertEquals(0, loop.pendingTimers(), "timers left");
+        loop.runPending();
+        assertEquals(-1, loop.nextDeadline(), "timers left");
     }
 
     /**
@@ -99,8 +102,30 @@ final class CgiHarness {
      */
     FakeExchange getWithClockStopped(String path) {
         FakeExchange exchange = get(path);
-        loop.runUntil(exchange::isResponded, LIMIT, 0);
+        runUntil(loop, exchange::isResponded, LIMIT, 0);
         return exchange;
+    }
+
+    /**
+     * Turns the loop until a condition holds: each turn runs what is due, waits up to 1 ms of real time for a task
+     * from another thread (a process exit), then moves the clock {@code tick} ms, so virtual time never runs ahead of
+     * real time by much; with 0 the clock stands still, so only tasks from other threads and timers already due run.
+     */
+    static void runUntil(TestLoop loop, BooleanSupplier condition, Duration limit, long tick) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        loop.runPending();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("condition not met within " + limit);
+            }
+            try {
+                loop.awaitTask(Duration.ofMillis(1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail("interrupted");
+            }
+            loop.advance(Duration.ofMillis(tick));
+        }
     }
 
     /** @return an in-memory body as text */

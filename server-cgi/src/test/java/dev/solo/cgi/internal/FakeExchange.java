@@ -11,6 +11,8 @@ import dev.solo.http.Request;
 import dev.solo.http.Response;
 import dev.solo.http.Session;
 import dev.solo.http.Status;
+import dev.solo.testing.handler.TestLoop;
+import dev.solo.testing.handler.TestSession;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,17 +22,17 @@ final class FakeExchange implements Exchange {
 
     private final FakeRequest request;
     private final FakeLocation location;
-    private final FakeLoop loop;
+    private final TestLoop loop;
     private final List<Runnable> abortActions = new ArrayList<>();
     Response response;
     Status errorStatus;
     HttpException error;
     String redirect;
     BodyConsumer bodyConsumer;
-    FakeSession session;
+    TestSession session;
     boolean sessionSupport = true;
 
-    FakeExchange(FakeRequest request, FakeLocation location, FakeLoop loop) {
+    FakeExchange(FakeRequest request, FakeLocation location, TestLoop loop) {
         this.request = request;
         this.location = location;
         this.loop = loop;
@@ -88,7 +90,7 @@ final class FakeExchange implements Exchange {
     @Override
     public Optional<Session> session(boolean create) {
         if (session == null && create && sessionSupport) {
-            session = new FakeSession("new-session");
+            session = new TestSession("new-session");
         }
         return Optional.ofNullable(session);
     }

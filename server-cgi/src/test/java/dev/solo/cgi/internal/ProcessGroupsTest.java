@@ -3,13 +3,15 @@ package dev.solo.cgi.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.solo.testing.handler.TestLoop;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ProcessGroupsTest {
 
-    private final FakeLoop loop = new FakeLoop();
+    private final TestLoop loop = new TestLoop();
     private final ProcessGroups groups = ProcessGroups.create();
 
     @Test
@@ -24,10 +26,10 @@ class ProcessGroupsTest {
         // As if the script's pid had been reused by a new group leader before the sweep: that group is not ours.
         Process other = new ProcessBuilder(groups.command(List.of("sleep", "60"))).start();
         try {
-            loop.runUntil(() -> ProcTable.stat(other.pid()).group() == other.pid(), CgiHarness.LIMIT);
+            CgiHarness.runUntil(loop, () -> ProcTable.stat(other.pid()).group() == other.pid(), CgiHarness.LIMIT, 1);
             ProcessGroups.Trace trace = new ProcessGroups.Trace("cgi test", other.pid(), 0, Set.of(), 0);
             groups.exited(loop, trace);
-            loop.advance(ProcessGroups.MIN_SWEEP_MILLIS);
+            loop.advance(Duration.ofMillis(ProcessGroups.MIN_SWEEP_MILLIS));
             assertEquals(0, groups.pendingSweeps());
             assertTrue(other.isAlive(), "a process in a group whose leader lives is never swept");
         } finally {
@@ -40,6 +42,6 @@ class ProcessGroupsTest {
         groups.exited(loop, new ProcessGroups.Trace("cgi test", 0, 0, Set.of(), 0));
         groups.exited(loop, null);
         assertEquals(0, groups.pendingSweeps());
-        assertEquals(0, loop.pendingTimers());
+        assertEquals(-1, loop.nextDeadline());
     }
 }

@@ -190,7 +190,7 @@ class ScriptRunTest {
         FakeExchange exchange = cgi.get("/cgi-bin/sleep.sh");
         List<Long> pids = cgi.awaitPids(cgi.cgiBin.resolve("pids"), 2);
         assertNull(exchange.errorStatus);
-        cgi.loop.advance(5_000);
+        cgi.loop.advance(Duration.ofMillis(5_000));
         assertEquals(504, exchange.status());
         cgi.awaitGone(pids);
         cgi.assertCleanedUp();
@@ -205,7 +205,7 @@ class ScriptRunTest {
         BodySource source = exchange.response.source();
         AtomicInteger callbacks = new AtomicInteger();
         source.onReadable(callbacks::incrementAndGet);
-        cgi.loop.advance(5_000);
+        cgi.loop.advance(Duration.ofMillis(5_000));
         assertTrue(callbacks.get() > 0, "the server is told to read, and then fails");
         assertThrows(IOException.class, () -> {
             ByteBuffer dst = ByteBuffer.allocate(100);
@@ -295,7 +295,7 @@ class ScriptRunTest {
                 + "(setsid sleep 61 & echo $! >> pids); exec sleep 62");
         FakeExchange exchange = cgi.get("/cgi-bin/detach.sh");
         List<Long> pids = cgi.awaitPids(cgi.cgiBin.resolve("pids"), 3);
-        cgi.loop.advance(5_000);
+        cgi.loop.advance(Duration.ofMillis(5_000));
         assertEquals(504, exchange.status());
         cgi.awaitGone(pids);
         cgi.assertCleanedUp();
@@ -324,7 +324,7 @@ class ScriptRunTest {
         cgi.await(() -> Files.exists(cgi.cgiBin.resolve("half")));
         // The first half is in the pipe: let a few polls read it before the rest is written.
         turns = 0;
-        cgi.loop.runUntil(this::pollsDone, CgiHarness.LIMIT);
+        CgiHarness.runUntil(cgi.loop, this::pollsDone, CgiHarness.LIMIT, 1);
         Files.writeString(cgi.cgiBin.resolve("go"), "");
         cgi.await(exchange::isResponded);
         assertEquals(200, exchange.status());

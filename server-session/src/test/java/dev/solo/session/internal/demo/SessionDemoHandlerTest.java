@@ -16,6 +16,7 @@ import dev.solo.http.Method;
 import dev.solo.http.Request;
 import dev.solo.http.Response;
 import dev.solo.http.Status;
+import dev.solo.testing.handler.TestSession;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -29,7 +30,7 @@ class SessionDemoHandlerTest {
     private static final String FORM = "application/x-www-form-urlencoded";
 
     private final SessionDemoHandler handler = new SessionDemoHandler("/session/");
-    private final FakeSession session = new FakeSession();
+    private final TestSession session = new TestSession("id-1");
     private final Headers headers = new Headers();
     private final Request request = mock(Request.class);
     private final Exchange exchange = mock(Exchange.class);
@@ -127,7 +128,7 @@ class SessionDemoHandlerTest {
     void loginRenewsTheIdStoresTheNameAndRedirects() throws Exception {
         postForm("/session/login", FORM + "; charset=UTF-8", "other=1&na", "me=Ada+%3Cb%3E+Lovelace");
 
-        assertEquals(1, session.renewals);
+        assertEquals(1, session.renewals());
         assertEquals(Optional.of("Ada <b> Lovelace"), session.get("user"));
         Response response = response();
         assertEquals(Status.SEE_OTHER, response.status());
@@ -145,7 +146,7 @@ class SessionDemoHandlerTest {
     void loginWithoutANameJustRedirects() throws Exception {
         postForm("/session/login", FORM, "name=+++");
 
-        assertEquals(0, session.renewals);
+        assertEquals(0, session.renewals());
         assertEquals(Optional.empty(), session.get("user"));
         assertEquals(Status.SEE_OTHER, response().status());
     }
@@ -207,7 +208,7 @@ class SessionDemoHandlerTest {
 
         assertTrue(handle(Method.POST, "/session/logout"));
 
-        assertTrue(session.invalidated);
+        assertTrue(session.isInvalidated());
         assertEquals(Status.SEE_OTHER, response().status());
         verify(exchange, never()).session(true);
     }

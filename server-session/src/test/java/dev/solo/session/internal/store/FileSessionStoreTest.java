@@ -11,6 +11,7 @@ import dev.solo.session.spi.SessionData;
 import dev.solo.session.spi.SessionIds;
 import dev.solo.session.spi.SessionSettings;
 import dev.solo.session.spi.SessionStore;
+import dev.solo.testing.handler.TestLoop;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,17 +26,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 class FileSessionStoreTest {
 
-    private static final long START = 1_700_000_000_000L;
-
     @TempDir
     Path dir;
 
-    private final ManualLoop loop = new ManualLoop(START);
+    private final TestLoop loop = new TestLoop();
+    /** The stores' clock is the loop's wall clock; this is where it starts. */
+    private final long start = loop.wallTime();
     private final SessionIds ids = SessionIds.create();
 
     private SessionStore open(int max) throws ConfigException {
         SessionSettings settings = SessionSettings.create(b -> b.idleTimeout(Duration.ofMinutes(30))
-                .lifetime(Duration.ofHours(2)).maxSessions(max).directory(dir).clock(loop::millis));
+                .lifetime(Duration.ofHours(2)).maxSessions(max).directory(dir).clock(loop::wallTime));
         SessionStore store = new FileSessionStoreProvider().create(settings);
         store.attach(loop);
         return store;
@@ -76,7 +77,7 @@ class FileSessionStoreTest {
         SessionData found = find(second, id).orElseThrow();
         assertEquals(Optional.of("Ada Lovelace & co\nline two"), found.attribute("user"));
         assertEquals(Optional.of("7"), found.attribute("visits"));
-        assertEquals(START, found.createdAt());
+        assertEquals(start, found.createdAt());
         assertEquals(1, second.count());
     }
 
@@ -168,7 +169,7 @@ class FileSessionStoreTest {
         String id = ids.next();
         established(first, id);
         first.close();
-        loop.advance(Duration.ofMinutes(31).toMillis());
+        loop.advance(Duration.ofMinutes(31));
 
         SessionStore second = open(10);
 
@@ -179,12 +180,12 @@ class FileSessionStoreTest {
     @Test
     void removesAnExpiredFileOnLookup() throws Exception {
         SessionSettings settings = SessionSettings.create(b -> b.idleTimeout(Duration.ofMinutes(30))
-                .directory(dir).clock(loop::millis));
+                .directory(dir).clock(loop::wallTime));
         SessionStore store = new FileSessionStoreProvider().create(settings);
         String id = ids.next();
         established(store, id);
         assertEquals(1, files().size());
-        loop.advance(Duration.ofMinutes(30).toMillis());
+        loop.advance(Duration.ofMinutes(30));
 
         assertEquals(Optional.empty(), find(store, id));
         assertEquals(List.of(), files());
@@ -197,7 +198,7 @@ class FileSessionStoreTest {
         established(store, ids.next());
         assertEquals(2, files().size());
 
-        loop.advance(Duration.ofMinutes(31).toMillis());
+        loop.advance(Duration.ofMinutes(31));
 
         assertEquals(0, store.count());
         assertEquals(List.of(), files());
@@ -208,15 +209,15 @@ class FileSessionStoreTest {
         SessionStore first = open(10);
         String id = ids.next();
         SessionData data = first.create(id);
-        loop.advance(Duration.ofMinutes(25).toMillis());
+        loop.advance(Duration.ofMinutes(25));
         first.touch(find(first, id).orElseThrow());
         first.close();
-        loop.advance(Duration.ofMinutes(25).toMillis());
+        loop.advance(Duration.ofMinutes(25));
 
         SessionStore second = open(10);
 
         assertTrue(find(second, id).isPresent());
-        assertEquals(START, data.createdAt());
+        assertEquals(start, data.createdAt());
     }
 
     @Test
@@ -225,7 +226,7 @@ class FileSessionStoreTest {
         String first = ids.next();
         established(store, first);
         for (int i = 0; i < 50; i++) {
-            loop.advance(10);
+            loop.advance(Duration.ofMillis(10));
             established(store, ids.next());
         }
 
@@ -241,7 +242,7 @@ class FileSessionStoreTest {
         established(big, oldest);
         String newest = null;
         for (int i = 0; i < 9; i++) {
-            loop.advance(10);
+            loop.advance(Duration.ofMillis(10));
             newest = ids.next();
             established(big, newest);
         }
@@ -297,7 +298,7 @@ class FileSessionStoreTest {
     @Test
     void createsAMissingDirectory() throws Exception {
         Path nested = dir.resolve("a/b");
-        SessionSettings settings = SessionSettings.create(b -> b.directory(nested).clock(loop::millis));
+        SessionSettings settings = SessionSettings.create(b -> b.directory(nested).clock(loop::wallTime));
 
         SessionStore store = new FileSessionStoreProvider().create(settings);
         establishedIn(store);
@@ -307,7 +308,7 @@ class FileSessionStoreTest {
 
     @Test
     void needsADirectory() {
-        SessionSettings settings = SessionSettings.create(b -> b.clock(loop::millis));
+        SessionSettings settings = SessionSettings.create(b -> b.clock(loop::wallTime));
 
         ConfigException e = assertThrows(ConfigException.class, () -> new FileSessionStoreProvider().create(settings));
 

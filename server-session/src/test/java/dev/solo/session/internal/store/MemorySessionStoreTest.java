@@ -9,6 +9,7 @@ import dev.solo.session.spi.SessionData;
 import dev.solo.session.spi.SessionIds;
 import dev.solo.session.spi.SessionSettings;
 import dev.solo.session.spi.SessionStore;
+import dev.solo.testing.handler.TestLoop;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,14 +18,14 @@ import org.junit.jupiter.api.Test;
 
 class MemorySessionStoreTest {
 
-    private static final long START = 1_700_000_000_000L;
-
-    private final ManualLoop loop = new ManualLoop(START);
+    private final TestLoop loop = new TestLoop();
+    /** The stores' clock is the loop's wall clock; this is where it starts. */
+    private final long start = loop.wallTime();
     private final SessionIds ids = SessionIds.create();
 
     private SessionStore store(int max) {
         SessionSettings settings = SessionSettings.create(b -> b.idleTimeout(Duration.ofMinutes(30))
-                .lifetime(Duration.ofHours(2)).maxSessions(max).clock(loop::millis));
+                .lifetime(Duration.ofHours(2)).maxSessions(max).clock(loop::wallTime));
         SessionStore store = new MemorySessionStoreProvider().create(settings);
         store.attach(loop);
         return store;
@@ -41,7 +42,7 @@ class MemorySessionStoreTest {
 
         assertSame(created, found.orElseThrow());
         assertEquals(Optional.of("ada"), found.get().attribute("user"));
-        assertEquals(START, created.createdAt());
+        assertEquals(start, created.createdAt());
         assertEquals(1, store.count());
     }
 
@@ -59,10 +60,10 @@ class MemorySessionStoreTest {
         String id = ids.next();
         store.create(id);
 
-        loop.advance(Duration.ofMinutes(30).toMillis() - 1);
+        loop.advance(Duration.ofMinutes(30).minusMillis(1));
         assertTrue(find(store, id).isPresent());
 
-        loop.advance(1);
+        loop.advance(Duration.ofMillis(1));
         assertEquals(Optional.empty(), find(store, id));
     }
 
@@ -72,12 +73,12 @@ class MemorySessionStoreTest {
         String id = ids.next();
         SessionData data = store.create(id);
 
-        loop.advance(Duration.ofMinutes(20).toMillis());
+        loop.advance(Duration.ofMinutes(20));
         store.touch(data);
-        loop.advance(Duration.ofMinutes(20).toMillis());
+        loop.advance(Duration.ofMinutes(20));
 
         assertTrue(find(store, id).isPresent());
-        assertEquals(START + Duration.ofMinutes(20).toMillis(), data.lastAccessedAt());
+        assertEquals(start + Duration.ofMinutes(20).toMillis(), data.lastAccessedAt());
     }
 
     @Test
@@ -87,13 +88,13 @@ class MemorySessionStoreTest {
         SessionData data = store.create(id);
 
         for (int minute = 0; minute < 119; minute++) {
-            loop.advance(Duration.ofMinutes(1).toMillis());
+            loop.advance(Duration.ofMinutes(1));
             store.touch(find(store, id).orElseThrow());
         }
-        loop.advance(Duration.ofMinutes(1).toMillis());
+        loop.advance(Duration.ofMinutes(1));
 
         assertEquals(Optional.empty(), find(store, id));
-        assertEquals(START, data.createdAt());
+        assertEquals(start, data.createdAt());
     }
 
     @Test
@@ -101,31 +102,31 @@ class MemorySessionStoreTest {
         SessionStore store = store(100);
         for (int i = 0; i < 50; i++) {
             store.create(ids.next());
-            loop.advance(1000);
+            loop.advance(Duration.ofMillis(1000));
         }
         assertEquals(50, store.count());
 
-        loop.advance(Duration.ofMinutes(31).toMillis());
+        loop.advance(Duration.ofMinutes(31));
 
         assertEquals(0, store.count());
-        assertEquals(1, loop.timersCreated());
-        assertEquals(-1, loop.pendingDeadline());
+        assertEquals(1, loop.timersScheduled());
+        assertEquals(-1, loop.nextDeadline());
     }
 
     @Test
     void timerIsReArmedForTheNextDeadlineAfterAPurge() {
         SessionStore store = store(100);
         store.create(ids.next());
-        loop.advance(Duration.ofMinutes(10).toMillis());
+        loop.advance(Duration.ofMinutes(10));
         String later = ids.next();
         store.create(later);
 
-        loop.advance(Duration.ofMinutes(25).toMillis());
+        loop.advance(Duration.ofMinutes(25));
 
         assertEquals(1, store.count());
         assertTrue(find(store, later).isPresent());
-        assertEquals(START + Duration.ofMinutes(40).toMillis(), loop.pendingDeadline());
-        assertEquals(1, loop.timersCreated());
+        assertEquals(Duration.ofMinutes(40).toMillis(), loop.nextDeadline());
+        assertEquals(1, loop.timersScheduled());
     }
 
     @Test
@@ -158,7 +159,7 @@ class MemorySessionStoreTest {
         String oldId = ids.next();
         SessionData data = store.create(oldId);
         data.attribute("visits", "3");
-        loop.advance(5000);
+        loop.advance(Duration.ofMillis(5000));
 
         String newId = ids.next();
         store.changeId(data, newId);
@@ -166,7 +167,7 @@ class MemorySessionStoreTest {
         assertEquals(Optional.empty(), find(store, oldId));
         SessionData moved = find(store, newId).orElseThrow();
         assertEquals(Optional.of("3"), moved.attribute("visits"));
-        assertEquals(START, moved.createdAt());
+        assertEquals(start, moved.createdAt());
         assertEquals(1, store.count());
     }
 
@@ -184,15 +185,15 @@ class MemorySessionStoreTest {
 
     @Test
     void worksBeforeALoopIsAttached() {
-        SessionSettings settings = SessionSettings.create(b -> b.clock(loop::millis));
+        SessionSettings settings = SessionSettings.create(b -> b.clock(loop::wallTime));
         SessionStore store = new MemorySessionStoreProvider().create(settings);
         String id = ids.next();
         store.create(id);
 
-        loop.advance(Duration.ofMinutes(31).toMillis());
+        loop.advance(Duration.ofMinutes(31));
 
         assertEquals(Optional.empty(), find(store, id));
-        assertEquals(0, loop.timersCreated());
+        assertEquals(0, loop.timersScheduled());
     }
 
     @Test
@@ -230,7 +231,7 @@ class MemorySessionStoreTest {
             store.create(id);
             find(store, id).orElseThrow();
             established.add(id);
-            loop.advance(10);
+            loop.advance(Duration.ofMillis(10));
         }
 
         assertEquals(3, store.count());

@@ -1,4 +1,4 @@
-package dev.solo.testing;
+package dev.solo.testing.handler;
 
 import dev.solo.http.Headers;
 import dev.solo.http.HttpException;

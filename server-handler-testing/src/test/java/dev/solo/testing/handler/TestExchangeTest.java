@@ -1,4 +1,4 @@
-package dev.solo.testing;
+package dev.solo.testing.handler;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package dev.solo.testing;
+package dev.solo.testing.handler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -54,6 +54,27 @@ class TestLoopTest {
         assertEquals(List.of("moved at 8"), ran);
         assertFalse(moved.isPending());
         assertFalse(loop.hasPending());
+    }
+
+    @Test
+    void countsEveryTimerMadeButNotItsReschedules() {
+        Timer rearmed = loop.schedule(5, () -> ran.add("rearmed"));
+        loop.advance(Duration.ofMillis(10));
+        rearmed.reschedule(5);
+        rearmed.reschedule(7);
+        loop.schedule(1, () -> ran.add("other")).cancel();
+        assertEquals(2, loop.timersScheduled());
+    }
+
+    @Test
+    void awaitsATaskQueuedFromAnotherThreadAndRunsItOnTheLoopThread() throws InterruptedException {
+        Thread other = new Thread(() -> loop.execute(() -> ran.add("exited, on the loop: " + loop.inEventLoop())));
+        other.start();
+        assertEquals(1, loop.awaitTask(Duration.ofSeconds(10)));
+        other.join();
+        assertEquals(List.of("exited, on the loop: true"), ran);
+        assertEquals(0, loop.awaitTask(Duration.ofMillis(1)));
+        assertEquals(0, loop.now());
     }
 
     @Test

@@ -1,12 +1,13 @@
-package dev.solo.testing;
+package dev.solo.testing.handler;
 
 import dev.solo.core.EventLoop;
 import dev.solo.core.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * An {@link EventLoop} that turns only when the test says so: no thread, no selector, and a clock that stands still
@@ -22,7 +23,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  *
  * <p>The thread that creates the loop is its loop thread ({@link #inEventLoop()}). {@link #execute(Runnable)} may be
  * called from any thread, as on the real loop; the queued tasks run at the next {@link #runPending()} on the loop
- * thread.
+ * thread, or as they come with {@link #awaitTask(Duration)}.
  */
 public final class TestLoop implements EventLoop {
 
@@ -32,10 +33,11 @@ public final class TestLoop implements EventLoop {
     private static final int MAX_TASKS_PER_RUN = 100_000;
 
     private final Thread owner = Thread.currentThread();
-    private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final BlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
     private final List<PendingTimer> timers = new ArrayList<>();
     private long now;
     private long sequence;
+    private int scheduled;
 
     /** Creates a loop whose clock reads 0 and has nothing to run. */
     public TestLoop() {
@@ -70,6 +72,7 @@ public final class TestLoop implements EventLoop {
     @Override
     public Timer schedule(long delayMillis, Runnable task) {
         checkLoopThread("schedule");
+        scheduled++;
         PendingTimer timer = new PendingTimer(task);
         timer.reschedule(delayMillis);
         return timer;
@@ -140,6 +143,26 @@ public final class TestLoop implements EventLoop {
         return ran + runPending();
     }
 
+    /**
+     * Waits for a task that another thread queues with {@link #execute(Runnable)} (a child process that exits, work
+     * done off the loop), then runs it and whatever else is pending, as {@link #runPending()}; the clock stands still.
+     * A task queued already runs at once.
+     *
+     * @param timeout how long to wait at most
+     * @return how many tasks and timers ran; 0 when no task came within the timeout
+     * @throws InterruptedException when the waiting thread is interrupted
+     * @throws AssertionError when called from another thread than the loop's
+     */
+    public int awaitTask(Duration timeout) throws InterruptedException {
+        checkLoopThread("awaitTask");
+        Runnable task = tasks.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        if (task == null) {
+            return 0;
+        }
+        task.run();
+        return 1 + runPending();
+    }
+
     /** @return true when a task is queued or a timer waits, due or not */
     public boolean hasPending() {
         return !tasks.isEmpty() || timers.stream().anyMatch(t -> t.pending);
@@ -149,6 +172,16 @@ public final class TestLoop implements EventLoop {
     public long nextDeadline() {
         PendingTimer next = nextDue(Long.MAX_VALUE);
         return next == null ? -1 : next.deadline;
+    }
+
+    /**
+     * Counts the timers made so far, whether pending, run or cancelled: code that should keep one timer and
+     * {@link Timer#reschedule(long) reschedule} it shows as 1 however often it rearms.
+     *
+     * @return how many times {@link #schedule(long, Runnable)} was called
+     */
+    public int timersScheduled() {
+        return scheduled;
     }
 
     /** The earliest pending timer due at {@code limit} or before; among equal deadlines, the first scheduled. */
