@@ -49,6 +49,11 @@ public final class HttpService {
         for (Site.Binding binding : site.bindings()) {
             dev.solo.core.spi.ConnectionFactory factory = factories.apply(binding.hosts());
             if (binding.tls() != null) {
+                binding.tls().forEach((server, credentials) -> {
+                    if (credentials.verifiesClients()) {
+                        binding.hosts().requireOwnHandshake(server);
+                    }
+                });
                 // The certificate is chosen by the SNI name with the same rules as server_name.
                 factory = tls.wrap(factory, name -> binding.tls().get(binding.hosts().select(name)),
                         binding.hosts().defaultServer().timeouts().header());

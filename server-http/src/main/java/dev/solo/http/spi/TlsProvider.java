@@ -43,5 +43,17 @@ public interface TlsProvider {
 
     /** One server block's certificates and TLS settings, made by {@link #configure} and only read by its provider. */
     interface ServerCredentials {
+
+        /**
+         * Whether this server asks clients for a certificate ({@code ssl_verify_client on} or {@code optional}).
+         * The HTTP module then answers a request for this server only on a connection whose handshake was made
+         * with this server's settings: a client that sends no SNI gets the default server's handshake, which may
+         * not have asked for a certificate at all, or verified it against other authorities.
+         *
+         * @return true when the handshake verifies client certificates
+         */
+        default boolean verifiesClients() {
+            return false;
+        }
     }
 }

@@ -51,6 +51,11 @@ public final class ServerTls implements TlsProvider.ServerCredentials {
         return recheck == null ? null : recheck.failure(chain);
     }
 
+    @Override
+    public boolean verifiesClients() {
+        return parameters.getNeedClientAuth() || parameters.getWantClientAuth();
+    }
+
     /** @return the leaf certificate of each configured pair, in config order */
     List<X509Certificate> leafCertificates() {
         return leaves;

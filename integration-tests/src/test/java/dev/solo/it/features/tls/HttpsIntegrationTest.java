@@ -48,6 +48,23 @@ class HttpsIntegrationTest {
                 root {root};
                 location /cgi-bin/ { cgi .sh bash; }
             }
+            server {
+                listen 127.0.0.3:0 ssl;
+                server_name public.test;
+                ssl_certificate {crt};
+                ssl_certificate_key {key};
+                root {root};
+            }
+            server {
+                listen 127.0.0.3:0 ssl;
+                server_name localhost;
+                ssl_certificate {crt};
+                ssl_certificate_key {key};
+                ssl_client_certificate {ca};
+                ssl_verify_client on;
+                root {root};
+                location /cgi-bin/ { cgi .sh bash; }
+            }
             """;
 
     @TempDir
@@ -136,6 +153,42 @@ class HttpsIntegrationTest {
         String alice = curl(1, "/cgi-bin/env.sh", clientCertificate("alice"));
         assertTrue(alice.contains("\nSSL_CLIENT_VERIFY=SUCCESS\n"), alice);
         assertTrue(alice.contains("\nSSL_PROTOCOL=TLSv1.2\n"), alice);
+    }
+
+    /** A client that leaves SNI out gets the default server's handshake, which asked for no certificate. */
+    private static String withoutSni(String host, String... options) throws Exception {
+        List<String> command = new ArrayList<>(List.of("-k", "-H", "Host: " + host));
+        command.addAll(List.of(options));
+        String url = "https://" + server.address(2).getHostString() + ":" + server.port(2) + "/cgi-bin/env.sh";
+        return curlRaw(command, url);
+    }
+
+    private static String curlRaw(List<String> options, String url) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Programs.require("curl", "curl").toString(), "-sS", "-i",
+                "--max-time", "10"));
+        command.addAll(options);
+        command.add(url);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        String output;
+        try (InputStream in = process.getInputStream()) {
+            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        return output;
+    }
+
+    @Test
+    void aServerThatRequiresClientCertificatesCannotBeReachedWithoutSni() throws Exception {
+        // Host names the server with ssl_verify_client on; the handshake (no SNI) was the default server's.
+        String bypass = withoutSni("localhost");
+        assertTrue(bypass.startsWith("HTTP/1.1 421"), bypass);
+        assertFalse(bypass.contains("SSL_CLIENT_VERIFY"), bypass);
+        // The default server, which verifies nobody, still answers a client without SNI (its root has the script
+        // as a plain file: no CGI there).
+        String open = withoutSni("public.test");
+        assertTrue(open.startsWith("HTTP/1.1 200"), open);
+        assertTrue(open.contains("env | sort"), open);
     }
 
     @Test

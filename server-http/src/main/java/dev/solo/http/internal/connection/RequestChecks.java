@@ -38,16 +38,27 @@ final class RequestChecks {
     }
 
     /**
-     * Checks that the certificate the client was given was chosen for the server that {@code Host} names.
+     * Checks that the handshake was made with the settings of the server that {@code Host} names. Without SNI the
+     * handshake used the default server's; that serves other hosts as nginx does, except a server that verifies
+     * client certificates: its requests need its own handshake, or a client could skip {@code ssl_verify_client on}
+     * by leaving SNI out.
      *
      * @param tls the connection's TLS session, or null for plain HTTP
      * @param hosts the address's servers
      * @param server the server {@code Host} names
-     * @throws HttpException 421 when the client's server name (SNI) selects another server (RFC 9110 §15.5.20)
+     * @throws HttpException 421 when the client's server name (SNI) selects another server, or when it sent none
+     *         and the server verifies client certificates (RFC 9110 §15.5.20)
      */
     static void checkCertificate(TlsInfo tls, HostTable hosts, VirtualServer server) {
-        if (tls != null && tls.serverName() != null && hosts.select(tls.serverName()) != server) {
+        if (tls == null || hosts.select(tls.serverName()) == server) {
+            return;
+        }
+        if (tls.serverName() != null) {
             throw new HttpException(Status.MISDIRECTED_REQUEST, "the Host is served by another certificate", false);
+        }
+        if (hosts.needsOwnHandshake(server)) {
+            throw new HttpException(Status.MISDIRECTED_REQUEST,
+                    "this host verifies client certificates: connect with its name (SNI)", false);
         }
     }
 

@@ -1,10 +1,13 @@
 package dev.solo.http.internal.routing;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The virtual hosts on one address:port. A {@code Host} is matched exactly, then against leading wildcards
@@ -17,6 +20,8 @@ public final class HostTable {
     private final List<Map.Entry<String, VirtualServer>> wildcards = new ArrayList<>();
     private final List<VirtualServer> servers = new ArrayList<>();
     private VirtualServer defaultServer;
+    /** On a TLS address, the servers that verify client certificates: see {@link #needsOwnHandshake}. */
+    private final Set<VirtualServer> ownHandshake = Collections.newSetFromMap(new IdentityHashMap<>());
     /**
      * The table that replaced this one when a reload kept the address, or null: connections opened before the reload
      * hold this table, and their next request is routed by the new one (see {@link #forwardTo}).
@@ -70,6 +75,26 @@ public final class HostTable {
             }
         }
         return defaultServer;
+    }
+
+    /**
+     * Marks a server whose requests must arrive over a handshake made with its own TLS settings (it verifies client
+     * certificates).
+     *
+     * @param server a server of this address
+     */
+    public void requireOwnHandshake(VirtualServer server) {
+        ownHandshake.add(server);
+    }
+
+    /**
+     * Whether a request routed to a server must have come over a handshake made with that server's settings.
+     *
+     * @param server the server the request's {@code Host} selects
+     * @return true for a server that verifies client certificates
+     */
+    public boolean needsOwnHandshake(VirtualServer server) {
+        return successor != null ? latest().needsOwnHandshake(server) : ownHandshake.contains(server);
     }
 
     /** @return the default server of this address */
