@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -20,6 +21,10 @@ import java.util.function.Consumer;
  * status a client can act on: another media type {@code 415}, a form over the limit {@code 413} (as soon as the
  * declared length or the bytes so far pass it), a malformed escape or invalid UTF-8 {@code 400}. The continuation
  * runs only for a well-formed form; an {@link HttpException} it throws becomes that error response.
+ *
+ * <p>All forms being read in one process share a budget of one eighth of the heap: a client may hold a form open
+ * for as long as the body timeouts allow, and many clients together must not take the memory the server needs. Past
+ * the budget a form is refused with {@code 503} and {@code Retry-After}, as the server sheds partial heads.
  */
 public final class FormBody implements BodyConsumer {
 
@@ -27,6 +32,9 @@ public final class FormBody implements BodyConsumer {
     public static final int DEFAULT_MAX_BYTES = 64 * 1024;
 
     private static final String MEDIA_TYPE = "application/x-www-form-urlencoded";
+    /** Bytes reserved by every form being read in this JVM, against {@link #BUDGET}. */
+    static final AtomicLong HELD = new AtomicLong();
+    static final long BUDGET = Runtime.getRuntime().maxMemory() / 8;
 
     private final Exchange exchange;
     private final int maxBytes;
@@ -34,6 +42,8 @@ public final class FormBody implements BodyConsumer {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     /** Set once an error was sent: the rest of the body is ignored (the server drains or closes). */
     private boolean refused;
+    /** What this form has reserved of the shared budget; given back when the form is parsed, refused or aborted. */
+    private long reserved;
 
     private FormBody(Exchange exchange, int maxBytes, Consumer<Parameters> onForm) {
         this.exchange = exchange;
@@ -67,7 +77,32 @@ public final class FormBody implements BodyConsumer {
             exchange.sendError(HttpException.contentTooLarge("The form is larger than " + maxBytes + " bytes"));
             return;
         }
-        exchange.receiveBody(new FormBody(exchange, maxBytes, onForm));
+        FormBody form = new FormBody(exchange, maxBytes, onForm);
+        if (request.contentLength() > 0 && !form.reserve(request.contentLength())) {
+            exchange.sendError(overBudget());
+            return;
+        }
+        exchange.receiveBody(form);
+    }
+
+    /** Takes {@code more} bytes of the shared budget for this form; false, taking nothing, when they do not fit. */
+    private boolean reserve(long more) {
+        if (HELD.addAndGet(more) > BUDGET) {
+            HELD.addAndGet(-more);
+            return false;
+        }
+        reserved += more;
+        return true;
+    }
+
+    private void release() {
+        HELD.addAndGet(-reserved);
+        reserved = 0;
+    }
+
+    private static HttpException overBudget() {
+        return new HttpException(Status.SERVICE_UNAVAILABLE, "Too many forms are being received; try again", false)
+                .header("Retry-After", "1");
     }
 
     /**
@@ -102,14 +137,25 @@ public final class FormBody implements BodyConsumer {
             return;
         }
         if (bytes.size() + (long) length > maxBytes) {
-            refused = true;
-            content.position(content.limit());
-            exchange.sendError(HttpException.contentTooLarge("The form is larger than " + maxBytes + " bytes"));
+            refuse(content, HttpException.contentTooLarge("The form is larger than " + maxBytes + " bytes"));
+            return;
+        }
+        long needed = bytes.size() + (long) length - reserved;
+        if (needed > 0 && !reserve(needed)) {
+            refuse(content, overBudget());
             return;
         }
         byte[] piece = new byte[length];
         content.get(piece);
         bytes.write(piece, 0, length);
+    }
+
+    private void refuse(ByteBuffer content, HttpException answer) {
+        refused = true;
+        content.position(content.limit());
+        bytes.reset();
+        release();
+        exchange.sendError(answer);
     }
 
     @Override
@@ -122,15 +168,18 @@ public final class FormBody implements BodyConsumer {
             // ISO-8859-1 keeps each byte as one char; Parameters checks that the escaped and raw bytes form UTF-8.
             form = Parameters.parse(bytes.toString(StandardCharsets.ISO_8859_1));
         } catch (HttpException e) {
+            release();
             exchange.sendError(e);
             return;
         }
+        release();
         deliver(exchange, onForm, form);
     }
 
     @Override
     public void onAbort(Throwable cause) {
-        // Only memory is held; the client went away or the exchange was answered already.
+        // Only memory is held: give its share of the budget back.
+        release();
     }
 
     private static void deliver(Exchange exchange, Consumer<Parameters> onForm, Parameters form) {

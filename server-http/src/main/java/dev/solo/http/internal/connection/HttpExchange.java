@@ -325,6 +325,12 @@ final class HttpExchange implements Exchange {
         } catch (IOException e) {
             giveUpBody(e, RequestBodyReader.storageFailure(e));
             finishIfDone();
+        } catch (RuntimeException e) {
+            // A bug in the handler's body consumer (or the continuation it runs at the end of the body): 500, as for
+            // a handler that throws, rather than a connection cut without an answer.
+            LOG.error("{}: {} failed while reading the body", connection.transport(), describe(), e);
+            giveUpBody(e, new HttpException(Status.INTERNAL_SERVER_ERROR, "internal error", true));
+            finishIfDone();
         }
     }
 
