@@ -27,8 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SNIHostName;
-import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -126,25 +124,14 @@ class ConscryptHttpsTest {
                 "--resolve", "a.test:" + port + ":" + host, "--resolve", "b.test:" + port + ":" + host,
                 "--resolve", "localhost:" + port + ":" + host));
         command.addAll(List.of(arguments));
-        return run(command);
+        return TlsClients.run(command);
     }
 
     private static String sClient(String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of(Programs.require("openssl", "openssl").toString(),
                 "s_client", "-connect", "127.0.0.1:" + port(), "-CAfile", certificates.ca().toString()));
         command.addAll(List.of(arguments));
-        return run(command);
-    }
-
-    private static String run(List<String> command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        process.getOutputStream().close();
-        String output;
-        try (InputStream in = process.getInputStream()) {
-            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "still running: " + command);
-        return output + "\nexit=" + process.exitValue();
+        return TlsClients.run(command);
     }
 
     private static String[] clientCertificate(String name) {
@@ -319,12 +306,12 @@ class ConscryptHttpsTest {
                 "root", directory.resolve("b")))) {
             List<String> subject = List.of(Programs.require("openssl", "openssl").toString(), "s_client",
                     "-connect", "127.0.0.1:" + reloading.port(), "-brief");
-            assertTrue(run(subject).contains("CN = a.test"));
+            assertTrue(TlsClients.run(subject).contains("CN = a.test"));
             // certbot's renewal: new files under the same names, then SIGHUP (here the reload it triggers).
             Files.copy(keys.resolve("b.crt"), live.resolve("cert.pem"), StandardCopyOption.REPLACE_EXISTING);
             Files.copy(keys.resolve("b.key"), live.resolve("key.pem"), StandardCopyOption.REPLACE_EXISTING);
             reloading.solo().reload();
-            Poll.until(Duration.ofSeconds(10), () -> run(subject).contains("CN = b.test"),
+            Poll.until(Duration.ofSeconds(10), () -> TlsClients.run(subject).contains("CN = b.test"),
                     () -> "the renewed certificate after the reload");
         }
     }
@@ -409,15 +396,6 @@ class ConscryptHttpsTest {
     }
 
     private static SSLSocket openTls(String serverName) throws Exception {
-        Socket plain = new Socket();
-        plain.connect(new InetSocketAddress("127.0.0.1", port()), 5000);
-        SSLSocket socket = (SSLSocket) certificates.clientContext().getSocketFactory()
-                .createSocket(plain, serverName, port(), true);
-        SSLParameters parameters = socket.getSSLParameters();
-        parameters.setServerNames(List.of(new SNIHostName(serverName)));
-        socket.setSSLParameters(parameters);
-        socket.setSoTimeout(5000);
-        socket.startHandshake();
-        return socket;
+        return TlsClients.openTls(certificates.clientContext(), port(), serverName);
     }
 }

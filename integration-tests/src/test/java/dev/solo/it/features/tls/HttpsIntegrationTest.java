@@ -1,19 +1,15 @@
 package dev.solo.it.features.tls;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.solo.it.features.support.Programs;
 import dev.solo.it.support.TestServer;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,14 +96,7 @@ class HttpsIntegrationTest {
                 "--resolve", "localhost:" + server.port(index) + ":" + server.address(index).getHostString()));
         command.addAll(List.of(options));
         command.add("https://localhost:" + server.port(index) + path);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        process.getOutputStream().close();
-        String output;
-        try (InputStream in = process.getInputStream()) {
-            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
-        return output + "\nexit=" + process.exitValue();
+        return TlsClients.run(command);
     }
 
     private String[] clientCertificate(String name) {
@@ -168,14 +157,7 @@ class HttpsIntegrationTest {
                 "--max-time", "10"));
         command.addAll(options);
         command.add(url);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        process.getOutputStream().close();
-        String output;
-        try (InputStream in = process.getInputStream()) {
-            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
-        return output;
+        return TlsClients.run(command);
     }
 
     @Test

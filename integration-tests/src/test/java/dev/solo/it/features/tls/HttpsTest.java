@@ -25,8 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SNIHostName;
-import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -109,25 +107,14 @@ class HttpsTest {
                 "--max-time", "10", "--cacert", certificates.ca().toString(),
                 "--resolve", "a.test:" + tlsPort() + ":127.0.0.1", "--resolve", "b.test:" + tlsPort() + ":127.0.0.1"));
         command.addAll(List.of(arguments));
-        return run(command);
-    }
-
-    private static String run(List<String> command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        process.getOutputStream().close();
-        String output;
-        try (InputStream in = process.getInputStream()) {
-            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "still running: " + command);
-        return output + "\nexit=" + process.exitValue();
+        return TlsClients.run(command);
     }
 
     private static String sClient(String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of(Programs.require("openssl", "openssl").toString(),
                 "s_client", "-connect", "127.0.0.1:" + tlsPort(), "-CAfile", certificates.ca().toString()));
         command.addAll(List.of(arguments));
-        return run(command);
+        return TlsClients.run(command);
     }
 
     @Test
@@ -307,15 +294,6 @@ class HttpsTest {
     }
 
     private static SSLSocket openTls(String serverName) throws Exception {
-        Socket plain = new Socket();
-        plain.connect(new InetSocketAddress("127.0.0.1", tlsPort()), 5000);
-        SSLSocket socket = (SSLSocket) certificates.clientContext().getSocketFactory()
-                .createSocket(plain, serverName, tlsPort(), true);
-        SSLParameters parameters = socket.getSSLParameters();
-        parameters.setServerNames(List.of(new SNIHostName(serverName)));
-        socket.setSSLParameters(parameters);
-        socket.setSoTimeout(5000);
-        socket.startHandshake();
-        return socket;
+        return TlsClients.openTls(certificates.clientContext(), tlsPort(), serverName);
     }
 }
